@@ -1,0 +1,23 @@
+/*
+ * The rule engine: a pure function of the ruleset and the audited files to
+ * findings.  No I/O; it allocates nothing but the findings it appends.
+ */
+#ifndef KA_EVAL_H
+#define KA_EVAL_H
+
+#include <stddef.h>
+
+struct ka_report;
+struct ka_ruleset;
+struct ka_settings;
+
+/*
+ * Evaluate every rule against every file whose role is in the rule's scope
+ * and whose client and version the rule applies to.  Conditions that name
+ * "broker:" keys are evaluated once for each broker file among files.
+ */
+void	ka_eval(const struct ka_ruleset *,
+	    const struct ka_settings *const *files, size_t nfiles,
+	    struct ka_report *);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * The command line.  Parsing never exits and never prints: problems become
+ * diagnostics (usage) and main decides.  Strings borrow from argv.
+ */
+#ifndef KA_OPTS_H
+#define KA_OPTS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "catalog.h"
+
+struct ka_diags;
+
+enum ka_cmd {
+	KA_CMD_CHECK,
+	KA_CMD_RULES,
+	KA_CMD_EXPLAIN,
+	KA_CMD_VERSION,
+	KA_CMD_HELP
+};
+
+#define KA_COLOR_AUTO	(-1)
+
+struct ka_opts {
+	enum ka_cmd	 cmd;
+	const char	*format;	/* NULL = the command's default */
+	int		 threshold;	/* enum ka_severity, or -1 = none */
+	int		 no_fail;
+	int		 color;		/* KA_COLOR_AUTO, 0 or 1 */
+	int		 quiet;
+	int		 verbose;
+	int		 type_forced;
+	enum ka_role	 type;
+	int		 client_forced;
+	enum ka_client	 client;
+	unsigned long	 version;	/* Kafka release for defaults */
+	const char	*stdin_filename;
+	const char	**rules;	/* owned array of borrowed strings */
+	size_t		 nrules;
+	int		 no_default_rules;
+	const char	**paths;	/* owned array of borrowed strings */
+	size_t		 npaths;
+	const char	*explain;	/* explain: the rule id or slug */
+};
+
+void	ka_opts_init(struct ka_opts *);
+void	ka_opts_clear(struct ka_opts *);
+
+/*
+ * Parse argv into opts.  Returns 0, or -1 after appending a usage
+ * diagnostic.  Resets getopt's state, so it may be called repeatedly.
+ */
+int	ka_opts_parse(struct ka_opts *, int argc, char *argv[],
+	    struct ka_diags *);
+
+/* The --help text. */
+void	ka_opts_usage(FILE *);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * Findings and the report that collects them, and the table of output
+ * formats.  eval appends findings; after ka_report_sort() the report is
+ * read-only and every reporter prints the same findings in the same order.
+ * Reporters decide nothing: they format what they are given.
+ */
+#ifndef KA_REPORT_H
+#define KA_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "rules.h"
+#include "settings.h"
+
+struct ka_finding {
+	const struct ka_rule	*rule;		/* borrowed from the ruleset */
+	enum ka_severity	 severity;
+	struct ka_loc		 loc;		/* the key's place, or the file
+						   alone (line 0) when the key is
+						   absent; path borrowed from
+						   the source */
+	char			*subject;	/* owned: "producer", "broker",
+						   later "topic orders" */
+	char			*key;		/* owned: as the file spells it
+						   (or the Java name if absent);
+						   NULL when no key */
+	char			*value;		/* owned: effective value, NULL if
+						   null; never a sensitive value */
+	enum ka_origin		 origin;
+	char			*provenance;	/* owned: where value came from */
+	char			*message;	/* owned, placeholders expanded */
+	struct ka_loc		 related;	/* another place involved (the
+						   broker file of a cross-check),
+						   path borrowed; line 0 = none */
+};
+
+struct ka_report {
+	struct ka_finding	*v;		/* owned array */
+	size_t			 len, cap;
+	const char		**files;	/* owned array of borrowed paths:
+						   the files audited */
+	size_t			 nfiles, filescap;
+};
+
+void			 ka_report_init(struct ka_report *);
+void			 ka_report_clear(struct ka_report *);
+
+/* Append a zeroed finding; borrowed until the next append. */
+struct ka_finding	*ka_report_add(struct ka_report *);
+void			 ka_report_add_file(struct ka_report *, const char *);
+
+/* Sort by (path, line, col, rule id, subject, key): deterministic output. */
+void			 ka_report_sort(struct ka_report *);
+
+size_t			 ka_report_count(const struct ka_report *,
+			    enum ka_severity);
+
+/* Everything a reporter may print. */
+struct ka_report_ctx {
+	const struct ka_report	*report;
+	const struct ka_diags	*diags;
+	const struct ka_ruleset	*rules;
+	int			 color;		/* text: ANSI colour */
+	int			 verbose;
+	int			 threshold;	/* enum ka_severity, or -1 = none */
+	int			 exit_status;	/* what the run will exit with */
+	unsigned long		 version;	/* --kafka-version in force */
+};
+
+/* Write the report in a named format; -1 on an unknown name or I/O error. */
+int			 ka_report_emit(const char *format, FILE *,
+			    const struct ka_report_ctx *);
+int			 ka_report_format_known(const char *);
+const char		*ka_report_format_list(void);	/* "text, compact, json" */
+
+/* The formats themselves (report_text.c, report_json.c). */
+int			 ka_report_text_emit(FILE *,
+			    const struct ka_report_ctx *);
+int			 ka_report_text_compact(FILE *,
+			    const struct ka_report_ctx *);
+int			 ka_report_json_emit(FILE *,
+			    const struct ka_report_ctx *);
+
+/* The rule catalogue as JSON, for "kafka-audit rules --format json". */
+int			 ka_report_json_rules(FILE *,
+			    const struct ka_ruleset *);
+
+#endif

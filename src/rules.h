@@ -1,0 +1,165 @@
+/*
+ * The rule model.  Rules are data (the YAML files under rules/, loaded by rules_yaml.c);
+ * this file holds the loaded form and the lookups on it.  A ruleset is
+ * built once and then only read: eval and the reporters get it const.
+ *
+ * Conditions are a closed vocabulary, not a language: comparisons of a
+ * key's effective value with a constant or with another key, set
+ * membership, whether the file sets a key, the combinators all/any/not, and
+ * a few built-in structural checks of a file (duplicate keys, unknown keys,
+ * values that carry a would-be comment, ...).  kafka-audit-rules(5) is the
+ * reference.
+ */
+#ifndef KA_RULES_H
+#define KA_RULES_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "version.h"
+
+/* Scopes, as bits of struct ka_rule.scopes. */
+#define KA_SCOPE_BROKER		0x01
+#define KA_SCOPE_TOPIC		0x02
+#define KA_SCOPE_PRODUCER	0x04
+#define KA_SCOPE_CONSUMER	0x08
+#define KA_SCOPE_PARTITION	0x10
+#define KA_SCOPE_CLUSTER	0x20
+
+/* Ordered: a more severe finding has a larger value. */
+enum ka_severity {
+	KA_SEV_INFO,
+	KA_SEV_WARNING,
+	KA_SEV_ERROR,
+	KA_SEV__MAX
+};
+
+enum ka_category {
+	KA_CAT_CONFIG,		/* always wrong */
+	KA_CAT_STATE		/* a live condition, e.g. under-replicated now */
+};
+
+enum ka_cond_op {
+	KA_COND_ALL,		/* every sub-condition holds */
+	KA_COND_ANY,		/* at least one holds */
+	KA_COND_NOT,		/* the one sub-condition does not hold */
+	KA_COND_SET,		/* the file sets key (under any alias) */
+	KA_COND_UNSET,		/* the file does not set key */
+	KA_COND_EQ,		/* effective value of key vs value */
+	KA_COND_NE,
+	KA_COND_LT,
+	KA_COND_LE,
+	KA_COND_GT,
+	KA_COND_GE,
+	KA_COND_IN,		/* effective value is one of set[] */
+	KA_COND_NOT_IN,
+	KA_COND_EQ_KEY,		/* effective value of key vs that of rkey */
+	KA_COND_NE_KEY,
+	KA_COND_LT_KEY,
+	KA_COND_LE_KEY,
+	KA_COND_GT_KEY,
+	KA_COND_GE_KEY,
+	KA_COND_CHECK		/* a built-in structural check */
+};
+
+enum ka_check {
+	KA_CHECK_DUPLICATE_KEY,	/* a key set twice; the last wins */
+	KA_CHECK_UNKNOWN_KEY,	/* a key the role's client does not know */
+	KA_CHECK_INLINE_COMMENT, /* a value carrying " #..." or " !..." */
+	KA_CHECK_INVALID_VALUE,	/* a value Kafka or librdkafka rejects */
+	KA_CHECK_LEGACY_KEY,	/* an old Scala-client key the client ignores */
+	KA_CHECK_VERSION_KEY,	/* a key the chosen Kafka version lacks */
+	KA_CHECK__MAX
+};
+
+/*
+ * A reference to a key.  name is a Java key name; for librdkafka files
+ * eval also finds its aliases through the catalogue.  With broker set, the
+ * value comes from the broker files audited in the same run ("broker:" in
+ * YAML), which is how client files are cross-checked against brokers.
+ */
+struct ka_keyref {
+	char		*name;		/* owned; NULL if unused */
+	int		 broker;
+};
+
+struct ka_cond {
+	enum ka_cond_op		 op;
+	struct ka_keyref	 key;	/* SET..GE_KEY */
+	char			*value;	/* owned: EQ..GE constant as written */
+	char			**set;	/* owned: IN, NOT_IN */
+	size_t			 nset;
+	struct ka_keyref	 rkey;	/* *_KEY */
+	struct ka_cond		*sub;	/* owned: ALL, ANY (nsub), NOT (1) */
+	size_t			 nsub;
+	enum ka_check		 check;	/* CHECK */
+	struct ka_loc		 loc;	/* where it is written */
+};
+
+struct ka_rule {
+	char			*id;		/* owned: "KA2001" */
+	char			*slug;		/* owned: "producer-acks-not-all" */
+	char			*title;		/* owned: one line */
+	unsigned int		 scopes;	/* KA_SCOPE_* bits */
+	enum ka_category	 category;
+	enum ka_severity	 severity;	/* default severity */
+	struct ka_vranges	 versions;	/* Kafka releases it applies to */
+	char			*versions_text;	/* owned: as written; NULL = all */
+	unsigned int		 clients;	/* bits 1 << KA_CLIENT_*; 0 = any */
+	char			*key;		/* owned: the key findings are
+						   about; NULL for checks */
+	struct ka_cond		*when;		/* owned; NULL = always */
+	struct ka_cond		*cond;		/* owned; never NULL once loaded */
+	char			*message;	/* owned template, see rules(5) */
+	char			*rationale;	/* owned */
+	char			*fix;		/* owned */
+	struct ka_loc		 loc;		/* the rule's "id:" line; path
+						   borrowed from the ruleset */
+};
+
+struct ka_ruleset {
+	struct ka_rule		*v;		/* owned array, sorted by id
+						   after ka_rules_finish() */
+	size_t			 len, cap;
+	char			**paths;	/* owned: files loaded; rule and
+						   condition locs borrow these */
+	size_t			 npaths;
+};
+
+void			 ka_rules_init(struct ka_ruleset *);
+void			 ka_rules_clear(struct ka_ruleset *);
+
+/* Append a zeroed rule and return it; borrowed until the next append. */
+struct ka_rule		*ka_rules_add(struct ka_ruleset *);
+
+/* Keep a copy of a path for locations to borrow; returns the copy. */
+const char		*ka_rules_add_path(struct ka_ruleset *, const char *);
+
+void			 ka_cond_free(struct ka_cond *);	/* and subs */
+
+/*
+ * Validate the whole set after loading: ids and slugs unique; every key a
+ * condition names known to the catalogue in a dialect of the rule's scopes
+ * (rules.unknown-key).  Sorts by id.  Returns 0, or -1 after diagnostics.
+ */
+int			 ka_rules_finish(struct ka_ruleset *, struct ka_diags *);
+
+/* Look a rule up by id or slug, ignoring case; borrowed, or NULL. */
+const struct ka_rule	*ka_rules_find(const struct ka_ruleset *,
+			    const char *);
+
+/* The id or slug closest to an unknown one, for "did you mean"; or NULL. */
+const char		*ka_rules_suggest(const struct ka_ruleset *,
+			    const char *);
+
+/* Names for output and parsing; static strings. */
+const char		*ka_rules_severity_name(enum ka_severity);
+int			 ka_rules_severity_parse(const char *,
+			    enum ka_severity *);
+const char		*ka_rules_category_name(enum ka_category);
+const char		*ka_rules_check_name(enum ka_check);
+int			 ka_rules_check_parse(const char *, enum ka_check *);
+const char		*ka_rules_scope_name(unsigned int bit);
+
+#endif

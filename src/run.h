@@ -1,0 +1,43 @@
+/*
+ * A run of the tool: loads rules and files, classifies and evaluates them,
+ * and owns every object of the run, freeing them in reverse order.
+ */
+#ifndef KA_RUN_H
+#define KA_RUN_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "report.h"
+#include "rules.h"
+
+struct ka_opts;
+struct ka_settings;
+struct ka_source;
+
+struct ka_run {
+	struct ka_diags		  diags;	/* owned */
+	struct ka_ruleset	  rules;	/* owned */
+	struct ka_source	**sources;	/* owned */
+	size_t			  nsources;
+	struct ka_settings	**files;	/* owned: the audited files */
+	size_t			  nfiles;
+	struct ka_report	  report;	/* owned */
+};
+
+void	ka_run_init(struct ka_run *);
+void	ka_run_clear(struct ka_run *);
+
+/* Load the default rule pack (unless disabled) and every --rules path. */
+int	ka_run_load_rules(struct ka_run *, const struct ka_opts *);
+
+/* check: read, classify and evaluate every input; sort the findings. */
+void	ka_run_check(struct ka_run *, const struct ka_opts *);
+
+/*
+ * The exit status the run has earned: 4 > 2 > 3 > 1 > 0, as in
+ * kafka-audit(1).  Pure; main.c is the one that exits with it.
+ */
+int	ka_run_status(const struct ka_run *, const struct ka_opts *);
+
+#endif

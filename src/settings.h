@@ -1,0 +1,82 @@
+/*
+ * The configuration model: one audited file with its role, client and the
+ * Kafka version whose defaults apply, and the effective value of any key
+ * with where that value came from.  Built by run.c after parsing and role
+ * inference, then read-only: eval gets it const.
+ */
+#ifndef KA_SETTINGS_H
+#define KA_SETTINGS_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "props.h"
+
+struct ka_source;
+
+/* Where an effective value comes from. */
+enum ka_origin {
+	KA_ORIGIN_NONE,		/* unset and no default: Kafka uses null */
+	KA_ORIGIN_FILE,		/* set in the file, at value.loc */
+	KA_ORIGIN_DEFAULT	/* the default of version/client */
+};
+
+/* How the role of a file was decided. */
+enum ka_basis {
+	KA_BASIS_NAME,		/* its file name */
+	KA_BASIS_KEYS,		/* the keys it sets */
+	KA_BASIS_FLAG,		/* --type or --client */
+	KA_BASIS_DIRECTIVE,	/* a "# kafka-audit:" comment */
+	KA_BASIS_DEFAULT	/* nothing said otherwise */
+};
+
+struct ka_settings {
+	const struct ka_source	*src;		/* borrowed; outlives this */
+	struct ka_props		 props;		/* owned */
+	enum ka_role		 role;
+	enum ka_basis		 role_basis;
+	enum ka_client		 client;	/* meaningful for clients only */
+	enum ka_basis		 client_basis;
+	unsigned long		 version;	/* Kafka release for defaults */
+	enum ka_dialect		 dialect;
+};
+
+/*
+ * The effective value of a key.  All pointers borrow from the settings, the
+ * catalogue or text (which the caller owns via ka_value_clear).
+ */
+struct ka_value {
+	const char		*key;	 /* the key asked for (Java name) */
+	const char		*set_as; /* the name the file used (an alias
+					    such as request.required.acks), or
+					    NULL when not set */
+	const struct ka_prop	*prop;	 /* the winning entry, or NULL */
+	const struct ka_keydef	*def;	 /* catalogue entry, or NULL */
+	enum ka_origin		 origin;
+	char			*text;	 /* owned: canonical value, or NULL
+					    (null, or invalid: see valid) */
+	const char		*raw;	 /* the value as written, or NULL */
+	int			 valid;	 /* 0 if Kafka rejects the written value */
+	const char		*why;	 /* static: why it is invalid */
+	unsigned long		 since;	 /* DEFAULT: release it holds from */
+	int			 sensitive;
+};
+
+/*
+ * Resolve key in s.  An entry set in the file under the key or any alias
+ * wins (the last one in file order, as Java and librdkafka apply them);
+ * else the default of s->version for s->client.  Never fails: an unknown
+ * key with no entry resolves to KA_ORIGIN_NONE.
+ */
+void	ka_settings_resolve(const struct ka_settings *, const char *key,
+	    struct ka_value *);
+void	ka_value_clear(struct ka_value *);
+
+/* Human provenance: "file.properties:3:6", "default since Kafka 3.0 (java)". */
+char	*ka_settings_provenance(const struct ka_settings *,
+	    const struct ka_value *);		/* owned by the caller */
+
+const char	*ka_settings_basis_name(enum ka_basis);
+const char	*ka_settings_origin_name(enum ka_origin);	/* "file" */
+
+#endif
