@@ -1,2 +1,182 @@
+/*
+ * kafka-audit: find the Kafka settings that lose acknowledged messages.
+ *
+ * main() is the only function that writes to standard error and the only
+ * one that decides the exit status; everything below it reports through
+ * the diagnostics sink and return values.
+ */
 #include "config.h"
-int main(void) { return 0; }
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "opts.h"
+#include "report.h"
+#include "ruledoc.h"
+#include "rules.h"
+#include "run.h"
+#include "version.h"
+
+/* Colour on a terminal only, and never when NO_COLOR is set (no-color.org). */
+static int
+want_color(const struct ka_opts *o)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->color != KA_COLOR_AUTO)
+		return o->color;
+	if (nc != NULL && *nc != '\0')
+		return 0;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+/*
+ * Print the diagnostics in GNU form: "path:line:col: error: text [id]".
+ * Usage problems read better as a plain sentence.  -q keeps only errors.
+ * Printing starts at index from, so nothing is printed twice.
+ */
+static void
+print_diags(const struct ka_diags *ds, size_t from, int quiet)
+{
+	const struct ka_diag	*d;
+	size_t			 i;
+
+	for (i = from; i < ds->len; i++) {
+		d = &ds->v[i];
+		if (quiet && d->level < KA_LEVEL_CLUSTER)
+			continue;
+		if (d->code == KA_D_USAGE || d->code == KA_D_USAGE_NO_INPUT) {
+			fprintf(stderr, "kafka-audit: %s\n", d->detail);
+			continue;
+		}
+		if (d->loc.path == NULL)
+			fprintf(stderr, "kafka-audit: ");
+		else if (d->loc.line == 0)
+			fprintf(stderr, "%s: ", d->loc.path);
+		else if (d->loc.col == 0)
+			fprintf(stderr, "%s:%u: ", d->loc.path, d->loc.line);
+		else
+			fprintf(stderr, "%s:%u:%u: ", d->loc.path, d->loc.line,
+			    d->loc.col);
+		fprintf(stderr, "%s: %s [%s]\n", ka_level_name(d->level),
+		    d->detail != NULL ? d->detail : ka_diag_summary(d->code),
+		    ka_diag_id(d->code));
+	}
+}
+
+static void
+cmd_rules(struct ka_run *r, const struct ka_opts *o)
+{
+	const char	*fmt = o->format != NULL ? o->format : "text";
+
+	if (strcmp(fmt, "json") == 0)
+		ka_report_json_rules(stdout, &r->rules);
+	else
+		ka_ruledoc_list(stdout, &r->rules, fmt);
+}
+
+static void
+cmd_explain(struct ka_run *r, const struct ka_opts *o)
+{
+	const struct ka_rule	*rule;
+	const char		*hint;
+
+	rule = ka_rules_find(&r->rules, o->explain);
+	if (rule != NULL) {
+		ka_ruledoc_explain(stdout, rule);
+		return;
+	}
+	hint = ka_rules_suggest(&r->rules, o->explain);
+	if (hint != NULL)
+		ka_diag(&r->diags, KA_D_EXPLAIN_UNKNOWN, NULL,
+		    "no rule '%s'; did you mean %s?", o->explain, hint);
+	else
+		ka_diag(&r->diags, KA_D_EXPLAIN_UNKNOWN, NULL,
+		    "no rule '%s'; 'kafka-audit rules' lists them",
+		    o->explain);
+}
+
+static void
+cmd_check(struct ka_run *r, const struct ka_opts *o)
+{
+	struct ka_report_ctx	 ctx;
+	const char		*fmt = o->format != NULL ? o->format : "text";
+
+	ka_run_check(r, o);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.report = &r->report;
+	ctx.diags = &r->diags;
+	ctx.rules = &r->rules;
+	ctx.color = want_color(o);
+	ctx.verbose = o->quiet ? -1 : o->verbose;
+	ctx.threshold = o->threshold;
+	ctx.exit_status = ka_run_status(r, o);
+	ctx.version = o->version;
+	/* Problems with the input come first, then the report. */
+	print_diags(&r->diags, 0, o->quiet);
+	fflush(stderr);
+	if (ka_report_emit(fmt, stdout, &ctx) == -1)
+		ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
+		    "could not write the %s report", fmt);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ka_opts	 o;
+	struct ka_run	 r;
+	char		 ver[32];
+	size_t		 printed;
+	int		 status;
+
+	ka_opts_init(&o);
+	ka_run_init(&r);
+	printed = 0;
+
+	if (ka_opts_parse(&o, argc, argv, &r.diags) == -1) {
+		print_diags(&r.diags, 0, 0);
+		fprintf(stderr, "Try 'kafka-audit --help'.\n");
+		status = 2;
+		goto out;
+	}
+	switch (o.cmd) {
+	case KA_CMD_HELP:
+		ka_opts_usage(stdout);
+		break;
+	case KA_CMD_VERSION:
+		printf("kafka-audit %s (Kafka defaults of releases up to %s)\n",
+		    PACKAGE_VERSION, ka_version_format(KA_VERSION_NEWEST, ver,
+		    sizeof(ver)));
+		break;
+	case KA_CMD_RULES:
+		if (ka_run_load_rules(&r, &o) == 0)
+			cmd_rules(&r, &o);
+		break;
+	case KA_CMD_EXPLAIN:
+		if (ka_run_load_rules(&r, &o) == 0)
+			cmd_explain(&r, &o);
+		break;
+	case KA_CMD_CHECK:
+		/* A broken rule file is reported, and the rules that did
+		 * load still run: exit 2 tells CI the audit was partial. */
+		ka_run_load_rules(&r, &o);
+		cmd_check(&r, &o);
+		printed = r.diags.len;
+		break;
+	}
+	if (fflush(stdout) == EOF || ferror(stdout))
+		ka_diag(&r.diags, KA_D_OUTPUT_WRITE, NULL,
+		    "could not write to standard output");
+	status = ka_run_status(&r, &o);
+
+	print_diags(&r.diags, printed, o.quiet);
+out:
+	ka_run_clear(&r);
+	ka_opts_clear(&o);
+	return status;
+}

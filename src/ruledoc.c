@@ -1,5 +1,121 @@
-/* Stub: being written. */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
 #include "ruledoc.h"
-int ka_ruledoc_list(FILE *fp, const struct ka_ruleset *r, const char *f) { (void)fp; (void)r; (void)f; return 0; }
-int ka_ruledoc_explain(FILE *fp, const struct ka_rule *r) { (void)fp; (void)r; return 0; }
+#include "rules.h"
+
+/* "producer", "broker, topic": the scopes of a rule, in bit order. */
+static void
+scopes(FILE *fp, unsigned int bits)
+{
+	unsigned int	 bit;
+	int		 first = 1;
+
+	for (bit = 1; bit <= KA_SCOPE_CLUSTER; bit <<= 1)
+		if (bits & bit) {
+			fprintf(fp, "%s%s", first ? "" : ", ",
+			    ka_rules_scope_name(bit));
+			first = 0;
+		}
+}
+
+static void
+clients(FILE *fp, unsigned int bits)
+{
+	int	 c, first = 1;
+
+	if (bits == 0) {
+		fputs("any", fp);
+		return;
+	}
+	for (c = 0; c < KA_CLIENT__MAX; c++)
+		if (bits & (1u << c)) {
+			fprintf(fp, "%s%s", first ? "" : ", ",
+			    ka_catalog_client_name(c));
+			first = 0;
+		}
+}
+
+/* Print text indented by two spaces, line by line, without a trailing
+ * blank line. */
+static void
+indented(FILE *fp, const char *text)
+{
+	const char	*p, *nl;
+	size_t		 len = strlen(text);
+
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+		len--;
+	for (p = text; p < text + len; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(text + len - p));
+		if (nl == NULL)
+			nl = text + len;
+		if (nl > p)
+			fprintf(fp, "  %.*s", (int)(nl - p), p);
+		fputc('\n', fp);
+	}
+}
+
+static void
+markdown(FILE *fp, const struct ka_rule *r)
+{
+	fprintf(fp, "## %s %s\n\n%s\n\n", r->id, r->slug, r->title);
+	fprintf(fp, "- Severity: %s\n- Category: %s\n- Scope: ",
+	    ka_rules_severity_name(r->severity),
+	    ka_rules_category_name(r->category));
+	scopes(fp, r->scopes);
+	fprintf(fp, "\n- Kafka: %s\n- Clients: ",
+	    r->versions_text != NULL ? r->versions_text : "all releases");
+	clients(fp, r->clients);
+	if (r->key != NULL)
+		fprintf(fp, "\n- Key: `%s`", r->key);
+	fprintf(fp, "\n\n### Why\n\n%s\n\n### Fix\n\n%s\n\n", r->rationale,
+	    r->fix);
+}
+
+int
+ka_ruledoc_list(FILE *fp, const struct ka_ruleset *rs, const char *format)
+{
+	const struct ka_rule	*r;
+	size_t			 i;
+
+	if (strcmp(format, "markdown") == 0) {
+		fprintf(fp, "# kafka-audit rules\n\n");
+		for (i = 0; i < rs->len; i++)
+			markdown(fp, &rs->v[i]);
+		return ferror(fp) ? -1 : 0;
+	}
+	for (i = 0; i < rs->len; i++) {
+		r = &rs->v[i];
+		fprintf(fp, "%-7s %-7s %-9s %s\n", r->id,
+		    ka_rules_severity_name(r->severity),
+		    ka_rules_scope_name(r->scopes & -r->scopes), r->slug);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+int
+ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
+{
+	fprintf(fp, "%s %s\n%s\n\n", r->id, r->slug, r->title);
+	fprintf(fp, "Severity: %s    Category: %s    Scope: ",
+	    ka_rules_severity_name(r->severity),
+	    ka_rules_category_name(r->category));
+	scopes(fp, r->scopes);
+	fprintf(fp, "\nApplies to: Kafka %s; clients: ",
+	    r->versions_text != NULL ? r->versions_text : "all releases");
+	clients(fp, r->clients);
+	fputc('\n', fp);
+	if (r->key != NULL)
+		fprintf(fp, "Key: %s\n", r->key);
+	if (r->loc.path != NULL)
+		fprintf(fp, "Defined in: %s:%u\n", r->loc.path, r->loc.line);
+	fprintf(fp, "\nWhy it loses messages:\n");
+	indented(fp, r->rationale);
+	fprintf(fp, "\nFix:\n");
+	indented(fp, r->fix);
+	return ferror(fp) ? -1 : 0;
+}

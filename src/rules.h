@@ -60,6 +60,8 @@ enum ka_cond_op {
 	KA_COND_LE_KEY,
 	KA_COND_GT_KEY,
 	KA_COND_GE_KEY,
+	KA_COND_MATCHES,	/* the value (any element of a list) matches
+				   the fnmatch(3) glob in value */
 	KA_COND_CHECK		/* a built-in structural check */
 };
 
@@ -90,7 +92,10 @@ struct ka_cond {
 	char			*value;	/* owned: EQ..GE constant as written */
 	char			**set;	/* owned: IN, NOT_IN */
 	size_t			 nset;
-	struct ka_keyref	 rkey;	/* *_KEY */
+	struct ka_keyref	 rkey;	/* *_KEY with one key */
+	struct ka_keyref	*rsum;	/* owned: *_KEY with a list of keys,
+					   whose values are added up */
+	size_t			 nrsum;
 	struct ka_cond		*sub;	/* owned: ALL, ANY (nsub), NOT (1) */
 	size_t			 nsub;
 	enum ka_check		 check;	/* CHECK */

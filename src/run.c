@@ -1,8 +1,225 @@
-/* Stub: being written. */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "eval.h"
+#include "opts.h"
+#include "props.h"
+#include "report.h"
+#include "role.h"
+#include "rules.h"
+#include "rules_yaml.h"
 #include "run.h"
-void ka_run_init(struct ka_run *r) { (void)r; }
-void ka_run_clear(struct ka_run *r) { (void)r; }
-int ka_run_load_rules(struct ka_run *r, const struct ka_opts *o) { (void)r; (void)o; return 0; }
-void ka_run_check(struct ka_run *r, const struct ka_opts *o) { (void)r; (void)o; }
-int ka_run_status(const struct ka_run *r, const struct ka_opts *o) { (void)r; (void)o; return 0; }
+#include "settings.h"
+#include "source.h"
+#include "walk.h"
+#include "xmalloc.h"
+
+void
+ka_run_init(struct ka_run *r)
+{
+	memset(r, 0, sizeof(*r));
+	ka_diags_init(&r->diags);
+	ka_rules_init(&r->rules);
+	ka_report_init(&r->report);
+}
+
+static void
+settings_free(struct ka_settings *s)
+{
+	if (s == NULL)
+		return;
+	ka_props_clear(&s->props);
+	free(s);
+}
+
+void
+ka_run_clear(struct ka_run *r)
+{
+	size_t	 i;
+
+	ka_report_clear(&r->report);
+	for (i = 0; i < r->nfiles; i++)
+		settings_free(r->files[i]);
+	free(r->files);
+	for (i = 0; i < r->nsources; i++)
+		ka_source_free(r->sources[i]);
+	free(r->sources);
+	ka_rules_clear(&r->rules);
+	ka_diags_clear(&r->diags);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+ka_run_load_rules(struct ka_run *r, const struct ka_opts *o)
+{
+	const char	*dir;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (!o->no_default_rules) {
+		/* The environment lets tests and relocated installs point
+		 * at another copy of the default pack. */
+		dir = getenv("KAFKA_AUDIT_RULES_DIR");
+		if (dir == NULL || *dir == '\0')
+			dir = KA_RULESDIR;
+		if (ka_rules_yaml_load(&r->rules, dir, &r->diags) == -1)
+			rc = -1;
+	}
+	for (i = 0; i < o->nrules; i++)
+		if (ka_rules_yaml_load(&r->rules, o->rules[i], &r->diags) == -1)
+			rc = -1;
+	if (ka_rules_finish(&r->rules, &r->diags) == -1)
+		rc = -1;
+	if (r->rules.len == 0 && rc == 0) {
+		ka_diag(&r->diags, KA_D_RULES_NONE, NULL,
+		    "no rules were loaded; nothing would be checked");
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Copy diagnostics kept aside while it was unclear a file mattered. */
+static void
+keep(struct ka_diags *to, const struct ka_diags *from)
+{
+	size_t	 i;
+
+	for (i = 0; i < from->len; i++)
+		ka_diag(to, from->v[i].code, &from->v[i].loc, "%s",
+		    from->v[i].detail != NULL ? from->v[i].detail : "");
+}
+
+/*
+ * Read, parse and classify one input.  A file named on the command line
+ * or a *.properties file found in a directory is reported if it cannot be
+ * audited; any other file found in a directory is audited only when its
+ * keys show it is a Kafka configuration, and otherwise passed over
+ * without a word: a README next to server.properties is not an error.
+ * Returns 1 if the file joined the audit.
+ */
+static int
+audit_one(struct ka_run *r, const struct ka_opts *o,
+    const struct ka_walk_item *it)
+{
+	struct ka_role_opts	 ro;
+	struct ka_diags		 aside;
+	struct ka_settings	*s;
+	struct ka_source	*src;
+	struct ka_loc		 loc;
+	const char		*display = NULL;
+	size_t			 before;
+	int			 optional, rc;
+
+	optional = it->found && !it->props;
+	ka_diags_init(&aside);
+	if (strcmp(it->path, "-") == 0)
+		display = o->stdin_filename;
+	src = ka_source_read(it->path, display, &aside);
+	if (src == NULL)
+		goto drop;
+
+	s = xcalloc(1, sizeof(*s));
+	s->src = src;
+	s->version = o->version;
+	loc.path = src->path;
+	loc.line = loc.col = 0;
+	if (ka_props_parse(&s->props, src, &aside) == -1)
+		goto drop_file;
+	if (s->props.len == 0) {
+		ka_diag(&aside, KA_D_SOURCE_EMPTY, &loc,
+		    "holds no properties, only comments or blank lines");
+		goto drop_file;
+	}
+
+	memset(&ro, 0, sizeof(ro));
+	ro.type_forced = o->type_forced;
+	ro.type = o->type;
+	ro.client_forced = o->client_forced;
+	ro.client = o->client;
+	ro.version = o->version;
+	before = aside.len;
+	rc = ka_role_classify(s, &ro, it->found, &aside);
+	if (rc == KA_ROLE_FOUND_NONE && aside.len == before && !optional)
+		ka_diag(&aside, KA_D_WALK_SKIPPED, &loc,
+		    "not a Kafka configuration (no Kafka key); skipped");
+	if (rc != KA_ROLE_FOUND_OK)
+		goto drop_file;
+
+	keep(&r->diags, &aside);
+	ka_diags_clear(&aside);
+	r->sources = xreallocarray(r->sources, r->nsources + 1,
+	    sizeof(*r->sources));
+	r->sources[r->nsources++] = src;
+	r->files = xreallocarray(r->files, r->nfiles + 1, sizeof(*r->files));
+	r->files[r->nfiles++] = s;
+	ka_report_add_file(&r->report, src->path);
+	return 1;
+
+drop_file:
+	settings_free(s);
+	ka_source_free(src);
+drop:
+	if (!optional)
+		keep(&r->diags, &aside);
+	ka_diags_clear(&aside);
+	return 0;
+}
+
+void
+ka_run_check(struct ka_run *r, const struct ka_opts *o)
+{
+	struct ka_walk	 w;
+	struct ka_loc	 loc;
+	size_t		 i, j, from, audited;
+	int		 n;
+
+	ka_walk_init(&w);
+	for (i = 0; i < o->npaths; i++) {
+		from = w.len;
+		n = ka_walk_add(&w, o->paths[i], &r->diags);
+		if (n == -1)
+			continue;
+		audited = 0;
+		for (j = from; j < w.len; j++)
+			audited += (size_t)audit_one(r, o, &w.v[j]);
+		if (w.len == from || (audited == 0 && w.v[from].found)) {
+			loc.path = o->paths[i];
+			loc.line = loc.col = 0;
+			ka_diag(&r->diags, KA_D_WALK_NO_CONFIGS, &loc,
+			    "no Kafka configuration file found in this "
+			    "directory");
+		}
+	}
+	ka_walk_clear(&w);
+
+	ka_eval(&r->rules, (const struct ka_settings *const *)r->files,
+	    r->nfiles, &r->report);
+	ka_report_sort(&r->report);
+}
+
+int
+ka_run_status(const struct ka_run *r, const struct ka_opts *o)
+{
+	size_t	 i;
+
+	switch (r->diags.worst) {
+	case KA_LEVEL_INTERNAL:
+		return 4;
+	case KA_LEVEL_INPUT:
+		return 2;
+	case KA_LEVEL_CLUSTER:
+		return 3;
+	default:
+		break;
+	}
+	if (o->cmd != KA_CMD_CHECK || o->threshold < 0 || o->no_fail)
+		return 0;
+	for (i = 0; i < r->report.len; i++)
+		if ((int)r->report.v[i].severity >= o->threshold)
+			return 1;
+	return 0;
+}

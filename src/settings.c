@@ -1,5 +1,179 @@
-/* Stub: being written. */
 #include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "settings.h"
-void ka_settings_resolve(const struct ka_settings *s, const char *k, struct ka_value *v) { (void)s; (void)k; (void)v; }
-void ka_value_clear(struct ka_value *v) { (void)v; }
+#include "source.h"
+#include "version.h"
+#include "xmalloc.h"
+
+/* More aliases than any key has (librdkafka has at most three). */
+#define MAX_SYNONYMS	8
+
+/*
+ * 1 if the key exists in the Kafka release the file is audited for.
+ * librdkafka rows carry no Kafka versions.  A key a release does not know
+ * is ignored by that release, so it cannot supply a value.
+ */
+static int
+in_release(const struct ka_keydef *def, unsigned long version)
+{
+	if (def->dialect == KA_DIALECT_LIBRDKAFKA)
+		return 1;
+	if (def->since != 0 && version < def->since)
+		return 0;
+	if (def->until != 0 && version >= def->until)
+		return 0;
+	return 1;
+}
+
+void
+ka_settings_resolve(const struct ka_settings *s, const char *key,
+    struct ka_value *v)
+{
+	const struct ka_keydef	*defs[MAX_SYNONYMS], *def;
+	const struct ka_prop	*p, *best = NULL;
+	const char		*dflt;
+	size_t			 n, i;
+
+	memset(v, 0, sizeof(*v));
+	v->key = key;
+	v->valid = 1;
+
+	n = ka_catalog_synonyms(s->dialect, key, defs, MAX_SYNONYMS);
+	if (n > MAX_SYNONYMS)
+		n = MAX_SYNONYMS;
+
+	/*
+	 * Java and librdkafka both apply the entries in file order, and all
+	 * aliases set one property, so the last entry under any alias wins.
+	 */
+	if (n == 0)
+		best = ka_props_get(&s->props, key);
+	for (i = 0; i < n; i++) {
+		if (!in_release(defs[i], s->version))
+			continue;
+		p = ka_props_get(&s->props, defs[i]->name);
+		if (p != NULL && (best == NULL || p > best)) {
+			best = p;
+			v->def = defs[i];
+		}
+	}
+	if (best != NULL) {
+		v->prop = best;
+		v->set_as = best->key;
+		v->raw = best->value;
+		v->origin = KA_ORIGIN_FILE;
+		v->sensitive = (v->def != NULL &&
+		    (v->def->flags & KA_KEY_SENSITIVE)) ||
+		    ka_catalog_is_sensitive(best->key);
+		if (v->def == NULL)
+			v->text = xstrdup(best->value);
+		else if (ka_catalog_normalize(v->def, best->value, &v->text,
+		    &v->why) == -1) {
+			v->text = NULL;
+			v->valid = 0;
+		}
+		return;
+	}
+
+	/* Not set: the default of the key itself, else of its first alias. */
+	def = NULL;
+	for (i = 0; i < n; i++)
+		if (strcmp(defs[i]->name, key) == 0)
+			def = defs[i];
+	if (def == NULL && n > 0)
+		def = defs[0];
+	v->def = def;
+	v->sensitive = ka_catalog_is_sensitive(key) ||
+	    (def != NULL && (def->flags & KA_KEY_SENSITIVE));
+	if (def == NULL || !in_release(def, s->version))
+		return;
+	dflt = ka_catalog_default(def, s->version, &v->since);
+	if (dflt == NULL)
+		return;
+	v->origin = KA_ORIGIN_DEFAULT;
+	v->text = xstrdup(dflt);
+}
+
+void
+ka_value_clear(struct ka_value *v)
+{
+	free(v->text);
+	v->text = NULL;
+}
+
+/* "java producer", "librdkafka consumer", "broker". */
+static const char *
+whose(const struct ka_settings *s, char *buf, size_t size)
+{
+	if (s->role == KA_ROLE_PRODUCER || s->role == KA_ROLE_CONSUMER)
+		snprintf(buf, size, "%s %s",
+		    ka_catalog_client_name(s->client),
+		    ka_catalog_role_name(s->role));
+	else
+		snprintf(buf, size, "%s", ka_catalog_role_name(s->role));
+	return buf;
+}
+
+char *
+ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
+{
+	char	 ver[32], since[32], who[64];
+
+	ka_version_format(s->version, ver, sizeof(ver));
+	whose(s, who, sizeof(who));
+	switch (v->origin) {
+	case KA_ORIGIN_FILE:
+		if (v->set_as != NULL && strcmp(v->set_as, v->key) != 0)
+			return xasprintf("set as %s at %s:%u:%u", v->set_as,
+			    v->prop->key_loc.path, v->prop->value_loc.line,
+			    v->prop->value_loc.col);
+		return xasprintf("%s:%u:%u", v->prop->key_loc.path,
+		    v->prop->value_loc.line, v->prop->value_loc.col);
+	case KA_ORIGIN_DEFAULT:
+		if (s->client == KA_CLIENT_LIBRDKAFKA &&
+		    (s->role == KA_ROLE_PRODUCER ||
+		    s->role == KA_ROLE_CONSUMER))
+			return xasprintf("not set; librdkafka default");
+		if (v->since != 0)
+			return xasprintf("not set; default of the %s since "
+			    "Kafka %s", who, ka_version_format(v->since,
+			    since, sizeof(since)));
+		return xasprintf("not set; default of the %s in Kafka %s",
+		    who, ver);
+	case KA_ORIGIN_NONE:
+		break;
+	}
+	if (v->def != NULL && !in_release(v->def, s->version))
+		return xasprintf("not a key of Kafka %s", ver);
+	return xasprintf("not set; no default");
+}
+
+const char *
+ka_settings_basis_name(enum ka_basis b)
+{
+	static const char *const names[] = {
+		[KA_BASIS_NAME] = "file name",
+		[KA_BASIS_KEYS] = "keys",
+		[KA_BASIS_FLAG] = "command line",
+		[KA_BASIS_DIRECTIVE] = "directive",
+		[KA_BASIS_DEFAULT] = "default",
+	};
+
+	return names[b];
+}
+
+const char *
+ka_settings_origin_name(enum ka_origin o)
+{
+	static const char *const names[] = {
+		[KA_ORIGIN_NONE] = "none",
+		[KA_ORIGIN_FILE] = "file",
+		[KA_ORIGIN_DEFAULT] = "default",
+	};
+
+	return names[o];
+}
