@@ -67,7 +67,7 @@ ka_version_ranges_parse(const char *s, struct ka_vranges *rs,
 {
 	struct ka_vrange	*r;
 	unsigned long		 v;
-	int			 op;
+	int			 op, bound = 0;
 
 	memset(rs, 0, sizeof(*rs));
 	*errstr = NULL;
@@ -84,6 +84,11 @@ ka_version_ranges_parse(const char *s, struct ka_vranges *rs,
 		if (*s == '\0')
 			break;
 		if (s[0] == '|' && s[1] == '|') {
+			if (!bound) {
+				*errstr = "empty alternative around ||";
+				return -1;
+			}
+			bound = 0;
 			if (rs->len == KA_VRANGE_MAX) {
 				*errstr = "too many alternatives";
 				return -1;
@@ -114,6 +119,7 @@ ka_version_ranges_parse(const char *s, struct ka_vranges *rs,
 			*errstr = "expected a version such as 3.0 or 3.0.1";
 			return -1;
 		}
+		bound = 1;
 		switch (op) {
 		case 1:
 			if (v > r->lo)
@@ -137,8 +143,8 @@ ka_version_ranges_parse(const char *s, struct ka_vranges *rs,
 			break;
 		}
 	}
-	if (r->lo == 0 && r->hi == ULONG_MAX && rs->len > 1) {
-		*errstr = "empty alternative after ||";
+	if (!bound) {
+		*errstr = "empty alternative around ||";
 		return -1;
 	}
 	return 0;
