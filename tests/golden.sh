@@ -1,2 +1,52 @@
 #!/bin/sh
-echo 1..0 # SKIP not written yet
+# Golden CLI cases: each directory under tests/cases/ holds
+#   args        the command line after "kafka-audit" (shell words)
+#   stdin       optional: fed to standard input
+#   expect.out  the exact standard output
+#   expect.err  optional: the exact standard error
+#   expect.rc   the exit status
+# and the input files.  kafka-audit runs inside the case directory, so
+# paths in the output are relative and stable.  Nothing there is written:
+# with KA_GOLDEN_UPDATE=1 the expect files are rewritten instead, for a
+# developer to review with git diff.
+. "$(dirname "$0")/lib.sh"
+
+cases="$KA_TOP_SRCDIR/tests/cases"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+for dir in "$cases"/*/; do
+	name=$(basename "$dir")
+	[ -f "$dir/args" ] || continue
+	args=$(cat "$dir/args")
+	in=/dev/null
+	[ -f "$dir/stdin" ] && in="$dir/stdin"
+	(cd "$dir" && eval "set -- $args" && exec "$KAUDIT" "$@") \
+	    <"$in" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ -n "$KA_GOLDEN_UPDATE" ]; then
+		cp "$tmp/out" "$dir/expect.out"
+		echo "$rc" >"$dir/expect.rc"
+		if [ -s "$tmp/err" ] || [ -f "$dir/expect.err" ]; then
+			cp "$tmp/err" "$dir/expect.err"
+		fi
+	fi
+	bad=""
+	[ "$rc" = "$(cat "$dir/expect.rc" 2>/dev/null)" ] ||
+	    bad="exit status $rc, expected $(cat "$dir/expect.rc" 2>/dev/null)"
+	cmp -s "$tmp/out" "$dir/expect.out" || bad="$bad${bad:+; }stdout differs"
+	if [ -f "$dir/expect.err" ]; then
+		cmp -s "$tmp/err" "$dir/expect.err" ||
+		    bad="$bad${bad:+; }stderr differs"
+	fi
+	if [ -z "$bad" ]; then
+		ok "$name"
+	else
+		not_ok "$name: $bad"
+		diff -u "$dir/expect.out" "$tmp/out" >"$tmp/diff" 2>&1
+		[ -f "$dir/expect.err" ] &&
+		    diff -u "$dir/expect.err" "$tmp/err" >>"$tmp/diff" 2>&1
+		diag_file "$tmp/diff"
+	fi
+done
+tap_done

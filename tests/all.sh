@@ -1,0 +1,58 @@
+#!/bin/sh
+# The whole test suite, as CI runs it: installs what is missing, then
+# builds and runs "make check" with warnings as errors, again under
+# AddressSanitizer and UndefinedBehaviorSanitizer, and "make distcheck".
+# Builds go to _build/ so the source tree stays clean.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+sh tools/setup-debian.sh || exit 1
+if [ ! -x configure ] || [ configure.ac -nt configure ] ||
+    [ Makefile.am -nt configure ]; then
+	autoreconf -fi || exit 1
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+passed=0
+failed=0
+status=0
+
+# Run "make check" in a build directory and add up its results.
+suite() {
+	name=$1
+	shift
+	echo "== $name"
+	mkdir -p "_build/$name"
+	(cd "_build/$name" &&
+	    "$top/configure" -q --enable-werror --with-check=yes "$@" &&
+	    make -s -j"$jobs" &&
+	    make -s -j"$jobs" check) || status=1
+	log="_build/$name/test-suite.log"
+	if [ -f "$log" ]; then
+		p=$(sed -n 's/^# PASS: *//p' "$log")
+		f=$(sed -n 's/^# FAIL: *//p' "$log")
+		e=$(sed -n 's/^# ERROR: *//p' "$log")
+		passed=$((passed + ${p:-0}))
+		failed=$((failed + ${f:-0} + ${e:-0}))
+		[ "${f:-0}${e:-0}" = "00" ] || sed -n '/^FAIL\|^ERROR/,$p' \
+		    "$log" | head -200
+	else
+		failed=$((failed + 1))
+	fi
+}
+
+suite default
+CK_FORK=no suite sanitize --enable-sanitizers
+
+echo "== distcheck"
+if (cd _build/default && make -s -j"$jobs" distcheck >distcheck.log 2>&1); then
+	passed=$((passed + 1))
+	echo "distcheck passed"
+else
+	failed=$((failed + 1))
+	status=1
+	tail -60 _build/default/distcheck.log
+fi
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

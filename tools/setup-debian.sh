@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install what kafka-audit needs to build and test, from Debian's packages.
+# Installs only what is missing; needs root for that.
+set -eu
+
+pkgs="autoconf automake libtool pkg-config make gcc librdkafka-dev
+libyaml-dev libjansson-dev check mandoc"
+
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "setup-debian.sh: run as root to install:$missing" >&2
+	exit 1
+fi
+echo "setup-debian.sh: installing$missing"
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends $missing >/dev/null
