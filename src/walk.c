@@ -99,7 +99,10 @@ walk_dir(struct ka_walk *w, const char *dir, unsigned int depth,
 		qsort(names, n, sizeof(*names), cmp_names);
 
 	for (i = 0; i < n; i++) {
-		if (dir[strlen(dir) - 1] == '/')
+		/* "check ." reports "a.properties", not "./a.properties". */
+		if (strcmp(dir, ".") == 0)
+			path = xstrdup(names[i]);
+		else if (dir[strlen(dir) - 1] == '/')
 			path = xasprintf("%s%s", dir, names[i]);
 		else
 			path = xasprintf("%s/%s", dir, names[i]);
