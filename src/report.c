@@ -1,4 +1,7 @@
-/* Stub: replaced by the real report. */
+/*
+ * The report: the findings of a run, the files it audited, the order in
+ * which every reporter prints them, and the table of output formats.
+ */
 #include "config.h"
 
 #include <stdlib.h>
@@ -7,18 +10,45 @@
 #include "report.h"
 #include "xmalloc.h"
 
+/*
+ * The output formats.  The names are API (--format); the order is the one
+ * ka_report_format_list() shows, and check_report proves the two agree.
+ */
+static const struct {
+	const char	*name;
+	int		(*emit)(FILE *, const struct ka_report_ctx *);
+} formats[] = {
+	{ "text", ka_report_text_emit },
+	{ "compact", ka_report_text_compact },
+	{ "json", ka_report_json_emit },
+};
+
+#define NFORMATS	(sizeof(formats) / sizeof(formats[0]))
+
 void
 ka_report_init(struct ka_report *r)
 {
 	memset(r, 0, sizeof(*r));
 }
 
+/* Free every finding's owned strings, then the arrays themselves. */
 void
 ka_report_clear(struct ka_report *r)
 {
+	struct ka_finding	*f;
+	size_t			 i;
+
+	for (i = 0; i < r->len; i++) {
+		f = &r->v[i];
+		free(f->subject);
+		free(f->key);
+		free(f->value);
+		free(f->provenance);
+		free(f->message);
+	}
 	free(r->v);
 	free(r->files);
-	memset(r, 0, sizeof(*r));
+	ka_report_init(r);
 }
 
 struct ka_finding *
@@ -32,17 +62,93 @@ ka_report_add(struct ka_report *r)
 	return &r->v[r->len++];
 }
 
+/*
+ * Remember an audited path, once, in the order first seen.  The linear
+ * search is fine: a run audits tens of files, not thousands, and the order
+ * must be the order of the command line, so no hashing or sorting here.
+ */
 void
 ka_report_add_file(struct ka_report *r, const char *path)
 {
-	(void)r;
-	(void)path;
+	size_t	 i;
+
+	if (path == NULL)
+		return;
+	for (i = 0; i < r->nfiles; i++)
+		if (strcmp(r->files[i], path) == 0)
+			return;
+	if (r->nfiles == r->filescap) {
+		r->filescap = r->filescap == 0 ? 8 : r->filescap * 2;
+		r->files = xreallocarray(r->files, r->filescap,
+		    sizeof(*r->files));
+	}
+	r->files[r->nfiles++] = path;
+}
+
+/* Strings compare bytewise, with NULL after every string. */
+static int
+strcmp_null_last(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+static int
+cmp_uint(unsigned int a, unsigned int b)
+{
+	return (a > b) - (a < b);
+}
+
+/*
+ * The order of the contract is (path, line, col, rule id, subject, key,
+ * message).  The fields after it only break ties between findings that
+ * would otherwise be printed in qsort's unspecified order, so the output
+ * stays byte-for-byte the same from run to run.
+ */
+static int
+cmp_finding(const void *va, const void *vb)
+{
+	const struct ka_finding	*a = va, *b = vb;
+	int			 c;
+
+	c = strcmp_null_last(a->loc.path, b->loc.path);
+	if (c == 0)
+		c = cmp_uint(a->loc.line, b->loc.line);
+	if (c == 0)
+		c = cmp_uint(a->loc.col, b->loc.col);
+	if (c == 0)
+		c = strcmp_null_last(a->rule != NULL ? a->rule->id : NULL,
+		    b->rule != NULL ? b->rule->id : NULL);
+	if (c == 0)
+		c = strcmp_null_last(a->subject, b->subject);
+	if (c == 0)
+		c = strcmp_null_last(a->key, b->key);
+	if (c == 0)
+		c = strcmp_null_last(a->message, b->message);
+	/* Ties only: the worse finding first, then the remaining fields. */
+	if (c == 0)
+		c = cmp_uint(b->severity, a->severity);
+	if (c == 0)
+		c = strcmp_null_last(a->value, b->value);
+	if (c == 0)
+		c = cmp_uint(a->origin, b->origin);
+	if (c == 0)
+		c = strcmp_null_last(a->provenance, b->provenance);
+	if (c == 0)
+		c = strcmp_null_last(a->related.path, b->related.path);
+	if (c == 0)
+		c = cmp_uint(a->related.line, b->related.line);
+	if (c == 0)
+		c = cmp_uint(a->related.col, b->related.col);
+	return c;
 }
 
 void
 ka_report_sort(struct ka_report *r)
 {
-	(void)r;
+	if (r->len > 1)
+		qsort(r->v, r->len, sizeof(*r->v), cmp_finding);
 }
 
 size_t
@@ -56,17 +162,42 @@ ka_report_count(const struct ka_report *r, enum ka_severity s)
 	return n;
 }
 
+static int
+format_index(const char *name)
+{
+	size_t	 i;
+
+	if (name == NULL)
+		return -1;
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Write the report and push it out: a full disk or a closed pipe shows up
+ * only when the buffer is flushed, so the flush is part of the write.
+ */
 int
 ka_report_emit(const char *format, FILE *fp, const struct ka_report_ctx *c)
 {
-	(void)format;
-	return ka_report_text_emit(fp, c);
+	int	 i;
+
+	i = format_index(format);
+	if (i == -1)
+		return -1;
+	if (formats[i].emit(fp, c) != 0)
+		return -1;
+	if (fflush(fp) == EOF || ferror(fp))
+		return -1;
+	return 0;
 }
 
 int
-ka_report_format_known(const char *f)
+ka_report_format_known(const char *name)
 {
-	return strcmp(f, "text") == 0;
+	return format_index(name) != -1;
 }
 
 const char *
