@@ -1,10 +1,338 @@
 #include "config.h"
 
-#include "check_util.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-START_TEST(test_placeholder)
+#include "check_util.h"
+#include "catalog.h"
+#include "diag.h"
+#include "eval.h"
+#include "props.h"
+#include "report.h"
+#include "rules.h"
+#include "rules_yaml.h"
+#include "settings.h"
+#include "source.h"
+#include "version.h"
+
+/*
+ * The engine, one behaviour a case: a rule written in YAML, the files it
+ * sees, and the findings it must produce (and no others).
+ */
+
+/* The fields every rule needs, around the part a case is about. */
+#define RULE(id, scope, body)						\
+	"rules:\n"							\
+	"  - id: " id "\n"						\
+	"    slug: rule-" id "\n"					\
+	"    title: A test rule\n"					\
+	"    scope: " scope "\n"					\
+	"    severity: error\n"						\
+	body								\
+	"    rationale: Because.\n"					\
+	"    fix: Fix it.\n"
+
+#define J	KA_CLIENT_JAVA
+#define L	KA_CLIENT_LIBRDKAFKA
+#define P	KA_ROLE_PRODUCER
+#define C	KA_ROLE_CONSUMER
+#define B	KA_ROLE_BROKER
+
+struct file {
+	const char	*path;
+	const char	*text;
+	enum ka_role	 role;
+	enum ka_client	 client;
+};
+
+struct expect {
+	const char	*path;
+	unsigned int	 line, col;
+	const char	*key;		/* NULL: no key */
+	const char	*value;		/* NULL: null */
+	enum ka_origin	 origin;
+	const char	*message;	/* exact */
+	unsigned int	 related_line;
+};
+
+static const struct {
+	const char	*name;
+	const char	*version;
+	const char	*rules;
+	struct file	 files[3];
+	size_t		 nexpect;
+	struct expect	 expect[3];
+} cases[] = {
+	{ "a constant is read the way the key is: -1 is all", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: acks, eq: -1}\n"
+	    "    message: \"acks={value}\"\n"),
+	    { { "p.properties", "acks=all\n", P, J } }, 1,
+	    { { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "acks=all", 0 } } },
+	{ "ne fires on a file value", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: acks, ne: all}\n"
+	    "    message: \"acks={value}\"\n"),
+	    { { "p.properties", "linger.ms=5\nacks = 1\n", P, J } }, 1,
+	    { { "p.properties", 2, 1, "acks", "1", KA_ORIGIN_FILE,
+	    "acks=1", 0 } } },
+	{ "ne does not fire on an equal value", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: acks, ne: all}\n"
+	    "    message: \"acks={value}\"\n"),
+	    { { "p.properties", "acks=-1\n", P, J } }, 0, { { NULL } } },
+	{ "an absent key takes the release's default, at the file", "2.8",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: acks, ne: all}\n"
+	    "    message: \"acks={value} (default {default})\"\n"),
+	    { { "p.properties", "linger.ms=5\n", P, J } }, 1,
+	    { { "p.properties", 0, 0, "acks", "1", KA_ORIGIN_DEFAULT,
+	    "acks=1 (default 1)", 0 } } },
+	{ "null values compare false, ne included", "4.1",
+	    RULE("KA9001", "producer", "    key: transactional.id\n"
+	    "    condition: {key: transactional.id, ne: x}\n"
+	    "    message: m\n"),
+	    { { "p.properties", "acks=all\n", P, J } }, 0, { { NULL } } },
+	{ "invalid values compare false", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: acks, ne: all}\n"
+	    "    message: m\n"),
+	    { { "p.properties", "acks=ALL\n", P, J } }, 0, { { NULL } } },
+	{ "numbers compare as numbers, not text", "4.1",
+	    RULE("KA9001", "broker", "    key: min.insync.replicas\n"
+	    "    condition: {key: min.insync.replicas, lt: 2}\n"
+	    "    message: m\n"),
+	    { { "server.properties", "min.insync.replicas=10\n", B, J } }, 0,
+	    { { NULL } } },
+	{ "lt fires below", "4.1",
+	    RULE("KA9001", "broker", "    key: min.insync.replicas\n"
+	    "    condition: {key: min.insync.replicas, lt: 2}\n"
+	    "    message: \"min.insync.replicas={value}\"\n"),
+	    { { "server.properties", "min.insync.replicas=1\n", B, J } }, 1,
+	    { { "server.properties", 1, 1, "min.insync.replicas", "1",
+	    KA_ORIGIN_FILE, "min.insync.replicas=1", 0 } } },
+	{ "set looks at the file only", "4.1",
+	    RULE("KA9001", "producer", "    key: transactional.id\n"
+	    "    condition: {all: [{set: transactional.id}, "
+	    "{unset: enable.idempotence}]}\n"
+	    "    message: \"{key}={value}\"\n"),
+	    { { "p.properties", "transactional.id=tx-1\n", P, J } }, 1,
+	    { { "p.properties", 1, 1, "transactional.id", "tx-1",
+	    KA_ORIGIN_FILE, "transactional.id=tx-1", 0 } } },
+	{ "any, not and in", "4.1",
+	    RULE("KA9001", "consumer", "    key: auto.offset.reset\n"
+	    "    condition: {any: [{not: {key: enable.auto.commit, "
+	    "eq: true}}, {key: auto.offset.reset, in: [latest, none]}]}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "c.properties", "group.id=g\n", C, J } }, 1,
+	    { { "c.properties", 0, 0, "auto.offset.reset", "latest",
+	    KA_ORIGIN_DEFAULT, "latest", 0 } } },
+	{ "not-in", "4.1",
+	    RULE("KA9001", "consumer", "    key: auto.offset.reset\n"
+	    "    condition: {key: auto.offset.reset, not-in: [earliest]}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "c.properties", "auto.offset.reset=earliest\n", C, J } }, 0,
+	    { { NULL } } },
+	{ "key against key", "4.1",
+	    RULE("KA9001", "broker", "    key: default.replication.factor\n"
+	    "    condition: {key: default.replication.factor, "
+	    "le-key: min.insync.replicas}\n"
+	    "    message: \"{value} <= {value:min.insync.replicas}\"\n"),
+	    { { "server.properties", "default.replication.factor=2\n"
+	    "min.insync.replicas=2\n", B, J } }, 1,
+	    { { "server.properties", 1, 1, "default.replication.factor", "2",
+	    KA_ORIGIN_FILE, "2 <= 2", 0 } } },
+	{ "key against a sum of keys", "4.1",
+	    RULE("KA9001", "producer", "    key: delivery.timeout.ms\n"
+	    "    condition: {key: delivery.timeout.ms, "
+	    "lt-key: [linger.ms, request.timeout.ms]}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "p.properties", "delivery.timeout.ms=30000\nlinger.ms=5\n",
+	    P, J }, { "q.properties", "delivery.timeout.ms=30005\n"
+	    "linger.ms=5\n", P, J } }, 1,
+	    { { "p.properties", 1, 1, "delivery.timeout.ms", "30000",
+	    KA_ORIGIN_FILE, "30000", 0 } } },
+	{ "matches any element of a list", "4.1",
+	    RULE("KA9001", "broker", "    key: log.dirs\n"
+	    "    condition: {key: log.dirs, matches: \"/tmp/*\"}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "a/server.properties", "log.dirs=/data/a, /tmp/b\n", B, J },
+	    { "b/server.properties", "log.dirs=/data/tmp/b\n", B, J } }, 1,
+	    { { "a/server.properties", 1, 1, "log.dirs", "/data/a,/tmp/b",
+	    KA_ORIGIN_FILE, "/data/a,/tmp/b", 0 } } },
+	{ "broker: keys are checked against each broker file", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {all: [{key: acks, eq: all}, "
+	    "{key: \"broker:min.insync.replicas\", lt: 2}]}\n"
+	    "    message: \"{broker} has {value:broker:min.insync.replicas}\"\n"),
+	    { { "p.properties", "acks=all\n", P, J },
+	    { "a/server.properties", "min.insync.replicas=1\n", B, J },
+	    { "b/server.properties", "min.insync.replicas=2\n", B, J } }, 1,
+	    { { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "a/server.properties has 1", 1 } } },
+	{ "broker: rules need a broker file", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: \"broker:min.insync.replicas\", lt: 2}\n"
+	    "    message: m\n"),
+	    { { "p.properties", "acks=all\n", P, J } }, 0, { { NULL } } },
+	{ "version ranges gate rules", "3.6",
+	    RULE("KA9001", "broker", "    kafka: \">=3.7\"\n"
+	    "    key: min.insync.replicas\n"
+	    "    condition: {key: min.insync.replicas, lt: 2}\n"
+	    "    message: m\n"),
+	    { { "server.properties", "node.id=1\n", B, J } }, 0,
+	    { { NULL } } },
+	{ "clients gate rules", "4.1",
+	    RULE("KA9001", "producer", "    client: librdkafka\n"
+	    "    key: acks\n"
+	    "    condition: {key: acks, ne: all}\n"
+	    "    message: m\n"),
+	    { { "p.properties", "acks=1\n", P, J },
+	    { "l.properties", "request.required.acks=1\n", P, L } }, 1,
+	    { { "l.properties", 1, 1, "request.required.acks", "1",
+	    KA_ORIGIN_FILE, "m", 0 } } },
+	{ "scopes gate rules", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: acks, ne: all}\n"
+	    "    message: m\n"),
+	    { { "c.properties", "acks=1\n", C, J } }, 0, { { NULL } } },
+	{ "duplicate keys: at the later entry, which wins", "4.1",
+	    RULE("KA9001", "producer", "    condition: {check: duplicate-key}\n"
+	    "    message: \"{key}: {detail}\"\n"),
+	    { { "p.properties", "acks=0\nlinger.ms=1\nacks=1\n", P, J } }, 1,
+	    { { "p.properties", 3, 1, "acks", "1", KA_ORIGIN_FILE,
+	    "acks: also set on line 1; this later value wins", 1 } } },
+	{ "unknown keys close to a known one", "4.1",
+	    RULE("KA9001", "broker", "    condition: {check: unknown-key}\n"
+	    "    message: \"{key}: {detail}\"\n"),
+	    { { "server.properties", "min.insync.replica=2\n"
+	    "my.plugin.setting=1\n", B, J } }, 1,
+	    { { "server.properties", 1, 1, "min.insync.replica", "2",
+	    KA_ORIGIN_FILE, "min.insync.replica: did you mean "
+	    "min.insync.replicas?", 0 } } },
+	{ "would-be inline comments, at the value", "4.1",
+	    RULE("KA9001", "producer", "    condition: {check: inline-comment}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "p.properties", "acks=all # safe\nclient.id=a#b\n", P, J } },
+	    1, { { "p.properties", 1, 6, "acks", "all # safe",
+	    KA_ORIGIN_FILE, "all # safe", 0 } } },
+	{ "invalid values", "4.1",
+	    RULE("KA9001", "producer", "    condition: {check: invalid-value}\n"
+	    "    message: \"{key}={value}\"\n"),
+	    { { "p.properties", "acks=ALL\nretries=3\n", P, J } }, 1,
+	    { { "p.properties", 1, 6, "acks", "ALL", KA_ORIGIN_FILE,
+	    "acks=ALL", 0 } } },
+	{ "Scala keys in a Java client file", "4.1",
+	    RULE("KA9001", "producer", "    condition: {check: legacy-key}\n"
+	    "    message: \"{key}: {detail}\"\n"),
+	    { { "p.properties", "request.required.acks=-1\n", P, J },
+	    { "l.properties", "request.required.acks=-1\n", P, L } }, 1,
+	    { { "p.properties", 1, 1, "request.required.acks", "-1",
+	    KA_ORIGIN_FILE, "request.required.acks: the Java client's key "
+	    "is acks", 0 } } },
+	{ "keys the release does not have", "2.0",
+	    RULE("KA9001", "producer", "    condition: {check: version-key}\n"
+	    "    message: \"{key}: {detail}\"\n"),
+	    { { "p.properties", "delivery.timeout.ms=1000\n", P, J } }, 1,
+	    { { "p.properties", 1, 1, "delivery.timeout.ms", "1000",
+	    KA_ORIGIN_FILE, "delivery.timeout.ms: added in Kafka 2.1", 0 } } },
+	{ "secrets are never shown", "4.1",
+	    RULE("KA9001", "producer", "    key: sasl.jaas.config\n"
+	    "    condition: {set: sasl.jaas.config}\n"
+	    "    message: \"{value} {value:sasl.jaas.config}\"\n"),
+	    { { "p.properties", "sasl.jaas.config=x password=\"hunter2\";\n",
+	    P, J } }, 1,
+	    { { "p.properties", 1, 1, "sasl.jaas.config", "(redacted)",
+	    KA_ORIGIN_FILE, "(redacted) (redacted)", 0 } } },
+	{ "secrets in a structural check", "4.1",
+	    RULE("KA9001", "producer", "    condition: {check: duplicate-key}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "p.properties", "ssl.key.password=a\nssl.key.password=b\n",
+	    P, J } }, 1,
+	    { { "p.properties", 2, 1, "ssl.key.password", "(redacted)",
+	    KA_ORIGIN_FILE, "(redacted)", 1 } } },
+	{ "placeholders", "3.9",
+	    RULE("KA9001", "producer", "    key: retries\n"
+	    "    condition: {key: retries, eq: 0}\n"
+	    "    message: \"{role} {client} {version} {{x} {value:acks} "
+	    "{key}\"\n"),
+	    { { "p.properties", "retries=0\n", P, L } }, 1,
+	    { { "p.properties", 1, 1, "retries", "0", KA_ORIGIN_FILE,
+	    "producer librdkafka 3.9 {x} all retries", 0 } } },
+};
+
+START_TEST(test_eval)
 {
-	ck_assert_int_eq(1, 1);
+	struct ka_settings	 settings[3];
+	const struct ka_settings *files[3];
+	struct ka_source	*srcs[3];
+	struct ka_ruleset	 rs;
+	struct ka_report	 rep;
+	struct ka_diags		 ds;
+	const struct ka_finding	*f;
+	const struct expect	*e;
+	char			 path[] = "/tmp/ka-eval-XXXXXX";
+	size_t			 i, n = 0;
+	FILE			*fp;
+	int			 fd;
+
+	ka_diags_init(&ds);
+	ka_rules_init(&rs);
+	ka_report_init(&rep);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs(cases[_i].rules, fp);
+	fclose(fp);
+	ck_assert_int_eq(ka_rules_yaml_load(&rs, path, &ds), 0);
+	ck_assert_int_eq(ka_rules_finish(&rs, &ds), 0);
+	unlink(path);
+
+	for (i = 0; i < 3 && cases[_i].files[i].path != NULL; i++, n++) {
+		const struct file *fi = &cases[_i].files[i];
+
+		srcs[i] = ka_source_new(fi->path, fi->text, strlen(fi->text));
+		memset(&settings[i], 0, sizeof(settings[i]));
+		settings[i].src = srcs[i];
+		ck_assert_int_eq(ka_props_parse(&settings[i].props, srcs[i],
+		    &ds), 0);
+		settings[i].role = fi->role;
+		settings[i].client = fi->client;
+		settings[i].dialect = ka_catalog_dialect(fi->role, fi->client);
+		ck_assert_int_eq(ka_version_parse(cases[_i].version,
+		    &settings[i].version), 0);
+		files[i] = &settings[i];
+	}
+	ka_eval(&rs, files, n, &rep);
+	ka_report_sort(&rep);
+
+	ck_assert_msg(rep.len == cases[_i].nexpect, "%s: %zu findings, "
+	    "expected %zu%s%s", cases[_i].name, rep.len, cases[_i].nexpect,
+	    rep.len > 0 ? ": " : "", rep.len > 0 ? rep.v[0].message : "");
+	for (i = 0; i < rep.len; i++) {
+		f = &rep.v[i];
+		e = &cases[_i].expect[i];
+		ck_assert_str_eq(f->loc.path, e->path);
+		ck_assert_uint_eq(f->loc.line, e->line);
+		ck_assert_uint_eq(f->loc.col, e->col);
+		ck_assert_pstr_eq(f->key, e->key);
+		ck_assert_pstr_eq(f->value, e->value);
+		ck_assert_int_eq(f->origin, e->origin);
+		ck_assert_str_eq(f->message, e->message);
+		ck_assert_uint_eq(f->related.line, e->related_line);
+		ck_assert_str_eq(f->rule->id, "KA9001");
+	}
+
+	ka_report_clear(&rep);
+	for (i = 0; i < n; i++) {
+		ka_props_clear(&settings[i].props);
+		ka_source_free(srcs[i]);
+	}
+	ka_rules_clear(&rs);
+	ka_diags_clear(&ds);
 }
 END_TEST
 
@@ -12,9 +340,10 @@ static Suite *
 suite(void)
 {
 	Suite	*s = suite_create("eval");
-	TCase	*tc = tcase_create("placeholder");
+	TCase	*tc = tcase_create("eval");
 
-	tcase_add_test(tc, test_placeholder);
+	tcase_add_loop_test(tc, test_eval, 0,
+	    sizeof(cases) / sizeof(cases[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
