@@ -11,6 +11,7 @@
 #include "catalog.h"
 
 struct ka_diags;
+struct option;
 
 enum ka_cmd {
 	KA_CMD_CHECK,
@@ -48,13 +49,21 @@ void	ka_opts_init(struct ka_opts *);
 void	ka_opts_clear(struct ka_opts *);
 
 /*
- * Parse argv into opts.  Returns 0, or -1 after appending a usage
- * diagnostic.  Resets getopt's state, so it may be called repeatedly.
+ * Parse argv into opts, which ka_opts_init() has prepared.  Returns 0, or
+ * -1 after appending exactly one usage diagnostic (loc NULL); opts may then
+ * hold part of the line, and ka_opts_clear() still frees it.  Resets
+ * getopt's state, so it may be called repeatedly.
  */
 int	ka_opts_parse(struct ka_opts *, int argc, char *argv[],
 	    struct ka_diags *);
 
-/* The --help text. */
+/* The --help text, built from the option table. */
 void	ka_opts_usage(FILE *);
+
+/*
+ * The getopt_long table, ending in an all-zero row; static.  Exported so
+ * that tests can hold the help text and the man page against it.
+ */
+const struct option	*ka_opts_longopts(void);
 
 #endif
