@@ -478,7 +478,8 @@ set_version(struct parse *p, const char *arg)
 		    "such as 3.9 or 3.0.1", arg);
 		return -1;
 	}
-	if (v > KA_VERSION_NEWEST) {
+	/* Patch releases of the newest line have its defaults. */
+	if (v >= KA_VERSION_NEWEST + KA_VERSION(0, 1, 0, 0)) {
 		ka_diag(p->d, KA_D_USAGE, NULL,
 		    "--kafka-version %s is too new: kafka-audit knows "
 		    "releases up to %s", arg,
