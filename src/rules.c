@@ -1,12 +1,83 @@
-/* Stub: replaced by the real rule model. */
+/*
+ * The rule model: freeing it, validating a loaded set against the key
+ * catalogue, and the lookups "kafka-audit explain" and the reporters use.
+ * Loading is in rules_yaml.c.
+ */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "catalog.h"
+#include "diag.h"
 #include "rules.h"
 #include "xmalloc.h"
+
+static const char *const severity_names[KA_SEV__MAX] = {
+	[KA_SEV_INFO] = "info",
+	[KA_SEV_WARNING] = "warning",
+	[KA_SEV_ERROR] = "error",
+};
+
+static const char *const category_names[] = {
+	[KA_CAT_CONFIG] = "config",
+	[KA_CAT_STATE] = "state",
+};
+
+static const char *const check_names[KA_CHECK__MAX] = {
+	[KA_CHECK_DUPLICATE_KEY] = "duplicate-key",
+	[KA_CHECK_UNKNOWN_KEY] = "unknown-key",
+	[KA_CHECK_INLINE_COMMENT] = "inline-comment",
+	[KA_CHECK_INVALID_VALUE] = "invalid-value",
+	[KA_CHECK_LEGACY_KEY] = "legacy-key",
+	[KA_CHECK_VERSION_KEY] = "version-key",
+};
+
+static const struct {
+	unsigned int	 bit;
+	const char	*name;
+} scope_names[] = {
+	{ KA_SCOPE_BROKER, "broker" },
+	{ KA_SCOPE_TOPIC, "topic" },
+	{ KA_SCOPE_PRODUCER, "producer" },
+	{ KA_SCOPE_CONSUMER, "consumer" },
+	{ KA_SCOPE_PARTITION, "partition" },
+	{ KA_SCOPE_CLUSTER, "cluster" },
+};
+
+/*
+ * The dialects whose keys a rule of each scope may name.  Partition and
+ * cluster rules name facts of the live cluster (replica counts, ISR size)
+ * that are no configuration key, so they have no row and are not checked.
+ */
+static const struct {
+	unsigned int	 scope;
+	enum ka_dialect	 dialect;
+} scope_dialects[] = {
+	{ KA_SCOPE_BROKER, KA_DIALECT_BROKER },
+	{ KA_SCOPE_TOPIC, KA_DIALECT_TOPIC },
+	{ KA_SCOPE_PRODUCER, KA_DIALECT_PRODUCER },
+	{ KA_SCOPE_PRODUCER, KA_DIALECT_SCALA_PRODUCER },
+	{ KA_SCOPE_PRODUCER, KA_DIALECT_LIBRDKAFKA },
+	{ KA_SCOPE_CONSUMER, KA_DIALECT_CONSUMER },
+	{ KA_SCOPE_CONSUMER, KA_DIALECT_SCALA_CONSUMER },
+	{ KA_SCOPE_CONSUMER, KA_DIALECT_LIBRDKAFKA },
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Loaded rules always have an id and a slug; rules built by hand, as in
+ * the engine's tests, may not, and must not crash the lookups.
+ */
+static const char *
+str(const char *s)
+{
+	return s != NULL ? s : "";
+}
 
 void
 ka_rules_init(struct ka_ruleset *rs)
@@ -14,17 +85,61 @@ ka_rules_init(struct ka_ruleset *rs)
 	memset(rs, 0, sizeof(*rs));
 }
 
+/* Free what a condition owns, but not the condition itself. */
+static void
+cond_clear(struct ka_cond *c)
+{
+	size_t	 i;
+
+	free(c->key.name);
+	free(c->rkey.name);
+	free(c->value);
+	for (i = 0; i < c->nset; i++)
+		free(c->set[i]);
+	free(c->set);
+	for (i = 0; i < c->nsub; i++)
+		cond_clear(&c->sub[i]);
+	free(c->sub);
+	memset(c, 0, sizeof(*c));
+}
+
 void
 ka_cond_free(struct ka_cond *c)
 {
+	if (c == NULL)
+		return;
+	cond_clear(c);
 	free(c);
+}
+
+static void
+rule_clear(struct ka_rule *r)
+{
+	free(r->id);
+	free(r->slug);
+	free(r->title);
+	free(r->versions_text);
+	free(r->key);
+	ka_cond_free(r->when);
+	ka_cond_free(r->cond);
+	free(r->message);
+	free(r->rationale);
+	free(r->fix);
+	memset(r, 0, sizeof(*r));
 }
 
 void
 ka_rules_clear(struct ka_ruleset *rs)
 {
+	size_t	 i;
+
+	for (i = 0; i < rs->len; i++)
+		rule_clear(&rs->v[i]);
 	free(rs->v);
-	memset(rs, 0, sizeof(*rs));
+	for (i = 0; i < rs->npaths; i++)
+		free(rs->paths[i]);
+	free(rs->paths);
+	ka_rules_init(rs);
 }
 
 struct ka_rule *
@@ -38,19 +153,279 @@ ka_rules_add(struct ka_ruleset *rs)
 	return &rs->v[rs->len++];
 }
 
+/* A path loaded twice is kept once; its locations share the copy. */
 const char *
-ka_rules_add_path(struct ka_ruleset *rs, const char *p)
+ka_rules_add_path(struct ka_ruleset *rs, const char *path)
 {
-	(void)rs;
-	return p;
+	size_t	 i;
+
+	for (i = 0; i < rs->npaths; i++)
+		if (strcmp(rs->paths[i], path) == 0)
+			return rs->paths[i];
+	rs->paths = xreallocarray(rs->paths, rs->npaths + 1,
+	    sizeof(*rs->paths));
+	rs->paths[rs->npaths] = xstrdup(path);
+	return rs->paths[rs->npaths++];
+}
+
+/*
+ * Duplicates: sort pointers by the field and then by address, which is
+ * load order, so that each run of equal values is reported at every rule
+ * after the first and names the first.
+ */
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct ka_rule	*ra = *(const struct ka_rule *const *)a;
+	const struct ka_rule	*rb = *(const struct ka_rule *const *)b;
+	int			 d;
+
+	d = strcmp(str(ra->id), str(rb->id));
+	if (d != 0)
+		return d;
+	return ra < rb ? -1 : ra > rb;
+}
+
+static int
+cmp_slug(const void *a, const void *b)
+{
+	const struct ka_rule	*ra = *(const struct ka_rule *const *)a;
+	const struct ka_rule	*rb = *(const struct ka_rule *const *)b;
+	int			 d;
+
+	d = strcmp(str(ra->slug), str(rb->slug));
+	if (d != 0)
+		return d;
+	return ra < rb ? -1 : ra > rb;
+}
+
+static size_t
+duplicates(const struct ka_ruleset *rs, int slugs, struct ka_diags *ds)
+{
+	const struct ka_rule	**p, *first;
+	const char		*name;
+	size_t			 i, np = 0, n = 0;
+
+	if (rs->len < 2)
+		return 0;
+	p = xreallocarray(NULL, rs->len, sizeof(*p));
+	for (i = 0; i < rs->len; i++)
+		if ((slugs ? rs->v[i].slug : rs->v[i].id) != NULL)
+			p[np++] = &rs->v[i];
+	if (np == 0) {
+		free(p);
+		return 0;
+	}
+	qsort(p, np, sizeof(*p), slugs ? cmp_slug : cmp_id);
+	first = p[0];
+	for (i = 1; i < np; i++) {
+		name = slugs ? p[i]->slug : p[i]->id;
+		if (strcmp(name, slugs ? first->slug : first->id) != 0) {
+			first = p[i];
+			continue;
+		}
+		if (slugs)
+			ka_diag(ds, KA_D_RULES_DUPLICATE_ID, &p[i]->loc,
+			    "rule %s: the slug '%s' is already used by rule "
+			    "%s at %s:%u:%u; expected a slug of its own",
+			    str(p[i]->id), name, str(first->id),
+			    str(first->loc.path),
+			    first->loc.line, first->loc.col);
+		else
+			ka_diag(ds, KA_D_RULES_DUPLICATE_ID, &p[i]->loc,
+			    "the id %s is already used by the rule at "
+			    "%s:%u:%u; expected an id of its own, since ids "
+			    "are never reused", name, str(first->loc.path),
+			    first->loc.line, first->loc.col);
+		n++;
+	}
+	free(p);
+	return n;
+}
+
+/* 1 if dialect d has the Java key name or a synonym of it. */
+static int
+known_in(enum ka_dialect d, const char *name)
+{
+	const struct ka_keydef	*syn[1];
+
+	return ka_catalog_find(d, name) != NULL ||
+	    ka_catalog_synonyms(d, name, syn, NELEM(syn)) > 0;
+}
+
+/*
+ * The unknown keys of one rule reported so far, as "0name" or "1name"
+ * (broker), so that a key written five times is reported once.
+ */
+struct reported {
+	char	**v;		/* owned */
+	size_t	  n;
+};
+
+static int
+already(struct reported *rep, const char *name, int broker)
+{
+	char	*s;
+	size_t	 i;
+
+	s = xasprintf("%d%s", broker != 0, name);
+	for (i = 0; i < rep->n; i++)
+		if (strcmp(rep->v[i], s) == 0) {
+			free(s);
+			return 1;
+		}
+	rep->v = xreallocarray(rep->v, rep->n + 1, sizeof(*rep->v));
+	rep->v[rep->n++] = s;
+	return 0;
+}
+
+/*
+ * Check one key name against the dialects of the scopes; a broker:
+ * reference is always a broker key.  Returns 1 after a diagnostic.
+ */
+static size_t
+check_key(const struct ka_rule *r, const char *name, int broker,
+    const struct ka_loc *loc, struct reported *rep, struct ka_diags *ds)
+{
+	const char	*hint = NULL;
+	char		 scopes[80];
+	unsigned int	 want;
+	size_t		 i, len;
+
+	want = broker ? KA_SCOPE_BROKER : r->scopes;
+	for (i = 0; i < NELEM(scope_dialects); i++)
+		if ((want & scope_dialects[i].scope) != 0 &&
+		    known_in(scope_dialects[i].dialect, name))
+			return 0;
+	if (already(rep, name, broker))
+		return 1;
+	for (i = 0; i < NELEM(scope_dialects) && hint == NULL; i++)
+		if ((want & scope_dialects[i].scope) != 0)
+			hint = ka_catalog_suggest(scope_dialects[i].dialect,
+			    name);
+	scopes[0] = '\0';
+	for (i = 0, len = 0; i < NELEM(scope_names); i++) {
+		if ((want & scope_names[i].bit) == 0)
+			continue;
+		/* Six names of nine bytes or less fit the buffer. */
+		len += (size_t)snprintf(scopes + len, sizeof(scopes) - len,
+		    "%s%s", len == 0 ? "" : " or ", scope_names[i].name);
+	}
+	ka_diag(ds, KA_D_RULES_UNKNOWN_KEY, loc,
+	    "rule %s names the %skey '%s', which no %s configuration has; "
+	    "expected a key of the catalogue%s%s%s", str(r->id),
+	    broker ? "broker " : "", name, scopes,
+	    hint != NULL ? " (did you mean '" : "", hint != NULL ? hint : "",
+	    hint != NULL ? "'?)" : "");
+	return 1;
+}
+
+static size_t
+check_cond(const struct ka_rule *r, const struct ka_cond *c,
+    struct reported *rep, struct ka_diags *ds)
+{
+	size_t	 i, n = 0;
+
+	if (c == NULL)
+		return 0;
+	if (c->key.name != NULL)
+		n += check_key(r, c->key.name, c->key.broker, &c->loc, rep,
+		    ds);
+	if (c->rkey.name != NULL)
+		n += check_key(r, c->rkey.name, c->rkey.broker, &c->loc, rep,
+		    ds);
+	for (i = 0; i < c->nsub; i++)
+		n += check_cond(r, &c->sub[i], rep, ds);
+	return n;
+}
+
+/*
+ * The keys {value:KEY} and {value:broker:KEY} name in a template.  The
+ * loader has checked the syntax, so this only has to find them.
+ */
+static size_t
+check_template(const struct ka_rule *r, const char *t, struct reported *rep,
+    struct ka_diags *ds)
+{
+	static const char	 value[] = "{value:", broker[] = "broker:";
+	const char		*end;
+	char			*name;
+	size_t			 n = 0;
+	int			 isbroker;
+
+	while (t != NULL && *t != '\0') {
+		if (t[0] == '{' && t[1] == '{') {
+			t += 2;
+			continue;
+		}
+		if (strncmp(t, value, sizeof(value) - 1) != 0) {
+			t++;
+			continue;
+		}
+		t += sizeof(value) - 1;
+		isbroker = strncmp(t, broker, sizeof(broker) - 1) == 0;
+		if (isbroker)
+			t += sizeof(broker) - 1;
+		end = strchr(t, '}');
+		if (end == NULL)
+			break;
+		name = xstrndup(t, (size_t)(end - t));
+		n += check_key(r, name, isbroker, &r->loc, rep, ds);
+		free(name);
+		t = end + 1;
+	}
+	return n;
+}
+
+static size_t
+check_keys(const struct ka_rule *r, struct ka_diags *ds)
+{
+	struct reported	 rep;
+	size_t		 i, n = 0;
+
+	if ((r->scopes & (KA_SCOPE_PARTITION | KA_SCOPE_CLUSTER)) != 0)
+		return 0;
+	memset(&rep, 0, sizeof(rep));
+	if (r->key != NULL)
+		n += check_key(r, r->key, 0, &r->loc, &rep, ds);
+	n += check_cond(r, r->when, &rep, ds);
+	n += check_cond(r, r->cond, &rep, ds);
+	n += check_template(r, r->message, &rep, ds);
+	n += check_template(r, r->rationale, &rep, ds);
+	n += check_template(r, r->fix, &rep, ds);
+	for (i = 0; i < rep.n; i++)
+		free(rep.v[i]);
+	free(rep.v);
+	return n;
+}
+
+static int
+cmp_rule(const void *a, const void *b)
+{
+	const struct ka_rule	*ra = a, *rb = b;
+	int			 d;
+
+	d = strcmp(str(ra->id), str(rb->id));
+	if (d == 0)
+		d = strcmp(str(ra->loc.path), str(rb->loc.path));
+	if (d == 0)
+		d = ra->loc.line < rb->loc.line ? -1 :
+		    ra->loc.line > rb->loc.line;
+	return d;
 }
 
 int
 ka_rules_finish(struct ka_ruleset *rs, struct ka_diags *ds)
 {
-	(void)rs;
-	(void)ds;
-	return 0;
+	size_t	 i, n;
+
+	n = duplicates(rs, 0, ds);
+	n += duplicates(rs, 1, ds);
+	for (i = 0; i < rs->len; i++)
+		n += check_keys(&rs->v[i], ds);
+	if (rs->len > 1)
+		qsort(rs->v, rs->len, sizeof(*rs->v), cmp_rule);
+	return n == 0 ? 0 : -1;
 }
 
 const struct ka_rule *
@@ -59,7 +434,8 @@ ka_rules_find(const struct ka_ruleset *rs, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < rs->len; i++)
-		if (strcasecmp(rs->v[i].id, name) == 0)
+		if (strcasecmp(str(rs->v[i].id), name) == 0 ||
+		    strcasecmp(str(rs->v[i].slug), name) == 0)
 			return &rs->v[i];
 	return NULL;
 }
@@ -67,26 +443,106 @@ ka_rules_find(const struct ka_ruleset *rs, const char *name)
 const char *
 ka_rules_suggest(const struct ka_ruleset *rs, const char *name)
 {
-	(void)rs;
-	(void)name;
-	return NULL;
+	const char	**names, *best;
+	size_t		 i, n = 0;
+
+	if (rs->len == 0)
+		return NULL;
+	names = xreallocarray(NULL, rs->len, 2 * sizeof(*names));
+	for (i = 0; i < rs->len; i++) {
+		if (rs->v[i].id != NULL)
+			names[n++] = rs->v[i].id;
+		if (rs->v[i].slug != NULL)
+			names[n++] = rs->v[i].slug;
+	}
+	best = ka_rules_closest(name, names, n);
+	free(names);
+	return best;
+}
+
+/*
+ * Optimal string alignment distance, ignoring case: insertions, deletions,
+ * substitutions and transpositions of neighbours each cost one, so
+ * "severty" and "kafak" are one step from their fields.  Three rows over
+ * b, which is a known name and short; a is whatever the user wrote.
+ */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, cost, v, d;
+	size_t	*buf, *r0, *r1, *r2, *t;
+	int	 ca, cb;
+
+	buf = xcalloc(3 * (lb + 1), sizeof(*buf));
+	r0 = buf;
+	r1 = r0 + lb + 1;
+	r2 = r1 + lb + 1;
+	for (j = 0; j <= lb; j++)
+		r1[j] = j;
+	for (i = 1; i <= la; i++) {
+		r2[0] = i;
+		ca = tolower((unsigned char)a[i - 1]);
+		for (j = 1; j <= lb; j++) {
+			cb = tolower((unsigned char)b[j - 1]);
+			cost = ca != cb;
+			v = r1[j] + 1;
+			if (r2[j - 1] + 1 < v)
+				v = r2[j - 1] + 1;
+			if (r1[j - 1] + cost < v)
+				v = r1[j - 1] + cost;
+			if (i > 1 && j > 1 && r0[j - 2] + 1 < v &&
+			    ca == tolower((unsigned char)b[j - 2]) &&
+			    cb == tolower((unsigned char)a[i - 2]))
+				v = r0[j - 2] + 1;
+			r2[j] = v;
+		}
+		t = r0;
+		r0 = r1;
+		r1 = r2;
+		r2 = t;
+	}
+	d = r1[lb];
+	free(buf);
+	return d;
+}
+
+const char *
+ka_rules_closest(const char *word, const char *const *names, size_t n)
+{
+	const char	*best = NULL;
+	size_t		 len, max, bestd, d, i, ln;
+
+	len = strlen(word);
+	max = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+	bestd = max + 1;
+	for (i = 0; i < n; i++) {
+		ln = strlen(names[i]);
+		/* The distance is at least the difference in length. */
+		if ((ln > len ? ln - len : len - ln) >= bestd)
+			continue;
+		d = distance(word, names[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	return best;
 }
 
 const char *
 ka_rules_severity_name(enum ka_severity s)
 {
-	static const char *const n[] = { "info", "warning", "error" };
-	return n[s];
+	return (unsigned int)s < KA_SEV__MAX ? severity_names[s] : NULL;
 }
 
 int
 ka_rules_severity_parse(const char *s, enum ka_severity *out)
 {
-	int	 i;
+	unsigned int	 i;
 
 	for (i = 0; i < KA_SEV__MAX; i++)
-		if (strcmp(s, ka_rules_severity_name(i)) == 0) {
-			*out = i;
+		if (strcmp(s, severity_names[i]) == 0) {
+			*out = (enum ka_severity)i;
 			return 0;
 		}
 	return -1;
@@ -95,27 +551,36 @@ ka_rules_severity_parse(const char *s, enum ka_severity *out)
 const char *
 ka_rules_category_name(enum ka_category c)
 {
-	return c == KA_CAT_CONFIG ? "config" : "state";
+	return (unsigned int)c < NELEM(category_names) ?
+	    category_names[c] : NULL;
 }
 
 const char *
 ka_rules_check_name(enum ka_check c)
 {
-	(void)c;
-	return "duplicate-key";
+	return (unsigned int)c < KA_CHECK__MAX ? check_names[c] : NULL;
 }
 
 int
-ka_rules_check_parse(const char *s, enum ka_check *c)
+ka_rules_check_parse(const char *s, enum ka_check *out)
 {
-	(void)s;
-	*c = KA_CHECK_DUPLICATE_KEY;
-	return 0;
+	unsigned int	 i;
+
+	for (i = 0; i < KA_CHECK__MAX; i++)
+		if (strcmp(s, check_names[i]) == 0) {
+			*out = (enum ka_check)i;
+			return 0;
+		}
+	return -1;
 }
 
 const char *
 ka_rules_scope_name(unsigned int bit)
 {
-	(void)bit;
-	return "producer";
+	size_t	 i;
+
+	for (i = 0; i < NELEM(scope_names); i++)
+		if (scope_names[i].bit == bit)
+			return scope_names[i].name;
+	return NULL;
 }

@@ -158,6 +158,14 @@ const struct ka_rule	*ka_rules_find(const struct ka_ruleset *,
 const char		*ka_rules_suggest(const struct ka_ruleset *,
 			    const char *);
 
+/*
+ * The one of n names closest to word by edit distance, ignoring case, for
+ * "did you mean" (rules_yaml.c uses it for fields, operators and values);
+ * borrowed from names, or NULL when none is close enough to be a typo.
+ */
+const char		*ka_rules_closest(const char *word,
+			    const char *const *names, size_t n);
+
 /* Names for output and parsing; static strings. */
 const char		*ka_rules_severity_name(enum ka_severity);
 int			 ka_rules_severity_parse(const char *,

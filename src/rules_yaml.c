@@ -1,15 +1,1324 @@
-/* Stub: replaced by the libyaml loader. */
+/*
+ * The YAML rule loader, the only file that includes yaml.h.  A file is read
+ * whole (source.c bounds it), scanned once as events to refuse aliases and
+ * deep nesting before anything is built, then loaded as a libyaml document
+ * and walked node by node into struct ka_rule.  Every problem becomes a
+ * diagnostic at the line and column of the node that causes it; libyaml
+ * counts from 0, ka_loc from 1.
+ *
+ * The rules of a file go to a private list first and reach the ruleset only
+ * when the whole file is valid, so a broken file never half-loads.
+ */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "catalog.h"
+#include "diag.h"
 #include "rules.h"
 #include "rules_yaml.h"
+#include "source.h"
+#include "version.h"
+#include "xmalloc.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The state of loading one file. */
+struct ctx {
+	yaml_document_t	*doc;		/* borrowed */
+	const char	*path;		/* borrowed from the ruleset */
+	const char	*text;		/* borrowed: the file's bytes */
+	size_t		 len;
+	struct ka_diags	*ds;		/* borrowed */
+	size_t		 nerr;		/* errors in this file so far */
+	size_t		 base;		/* rules in the ruleset before it */
+	/* Per rule, for the checks that need all of its fields. */
+	int		 hasbroker;	/* the rule has a broker: reference */
+	yaml_mark_t	 brokermark;	/* where the first one is */
+	yaml_node_t	*keyfield;	/* borrowed: its key: field, or NULL */
+};
+
+struct field {
+	const char	*name;
+	int		 required;
+	const char	*about;		/* for "missing field" */
+	void		(*parse)(struct ctx *, struct ka_rule *,
+			    yaml_node_t *, yaml_node_t *);
+};
+
+/* Where a condition is written, which decides whether check: may be. */
+enum at {
+	AT_CONDITION,		/* the whole condition: of a rule */
+	AT_WHEN,		/* the whole when: of a rule */
+	AT_NESTED		/* inside all, any or not */
+};
+
+/* What an operator takes as its value. */
+enum arg {
+	ARG_CONDS,		/* a non-empty sequence of conditions */
+	ARG_COND,		/* one condition */
+	ARG_KEYNAME,		/* a key name: set, unset */
+	ARG_VALUE,		/* a scalar constant, with key: */
+	ARG_LIST,		/* a non-empty list of constants, with key: */
+	ARG_RKEY,		/* another key, with key: */
+	ARG_CHECK		/* a built-in check's name */
+};
+
+static const struct {
+	const char	*name;
+	enum ka_cond_op	 op;
+	enum arg	 arg;
+} ops[] = {
+	{ "all", KA_COND_ALL, ARG_CONDS },
+	{ "any", KA_COND_ANY, ARG_CONDS },
+	{ "not", KA_COND_NOT, ARG_COND },
+	{ "set", KA_COND_SET, ARG_KEYNAME },
+	{ "unset", KA_COND_UNSET, ARG_KEYNAME },
+	{ "eq", KA_COND_EQ, ARG_VALUE },
+	{ "ne", KA_COND_NE, ARG_VALUE },
+	{ "lt", KA_COND_LT, ARG_VALUE },
+	{ "le", KA_COND_LE, ARG_VALUE },
+	{ "gt", KA_COND_GT, ARG_VALUE },
+	{ "ge", KA_COND_GE, ARG_VALUE },
+	{ "in", KA_COND_IN, ARG_LIST },
+	{ "not-in", KA_COND_NOT_IN, ARG_LIST },
+	{ "eq-key", KA_COND_EQ_KEY, ARG_RKEY },
+	{ "ne-key", KA_COND_NE_KEY, ARG_RKEY },
+	{ "lt-key", KA_COND_LT_KEY, ARG_RKEY },
+	{ "le-key", KA_COND_LE_KEY, ARG_RKEY },
+	{ "gt-key", KA_COND_GT_KEY, ARG_RKEY },
+	{ "ge-key", KA_COND_GE_KEY, ARG_RKEY },
+	{ "check", KA_COND_CHECK, ARG_CHECK },
+};
+
+/* Placeholders of message, rationale and fix; value: also takes a key. */
+static const char *const placeholders[] = {
+	"key", "value", "version", "client", "role", "detail", "broker",
+	"default",
+};
+
+static const char	 broker_prefix[] = "broker:";
+static const char	 value_prefix[] = "value:";
+
+static void	parse_cond(struct ctx *, yaml_node_t *, struct ka_cond *,
+		    enum at);
+
+/* Format into a new string; the caller frees it. */
+static char *
+vfmt(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s;
+	int	 len;
+
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (len < 0)
+		return xstrdup(fmt);
+	s = xmalloc((size_t)len + 1);
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	return s;
+}
+
+static struct ka_loc
+loc_at(const struct ctx *c, const yaml_mark_t *m)
+{
+	struct ka_loc	 loc;
+
+	loc.path = c->path;
+	loc.line = (unsigned int)m->line + 1;
+	loc.col = (unsigned int)m->column + 1;
+	return loc;
+}
+
+static void report(struct ctx *, enum ka_diag_code, const yaml_mark_t *,
+    const char *, ...) __attribute__((__format__(__printf__, 4, 5)));
+
+/* A diagnostic at a mark; it counts as an error of the file. */
+static void
+report(struct ctx *c, enum ka_diag_code code, const yaml_mark_t *m,
+    const char *fmt, ...)
+{
+	struct ka_loc	 loc;
+	va_list		 ap;
+	char		*s;
+
+	loc = loc_at(c, m);
+	va_start(ap, fmt);
+	s = vfmt(fmt, ap);
+	va_end(ap);
+	ka_diag(c->ds, code, &loc, "%s", s);
+	free(s);
+	c->nerr++;
+}
+
+#define SCHEMA(c, node, ...) \
+	report((c), KA_D_RULES_SCHEMA, &(node)->start_mark, __VA_ARGS__)
+
+static yaml_node_t *
+node_at(const struct ctx *c, yaml_node_item_t i)
+{
+	return yaml_document_get_node(c->doc, i);
+}
+
+static int
+is_null(const yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    n->data.scalar.length == 0;
+}
+
+static const char *
+kind(const yaml_node_t *n)
+{
+	if (is_null(n))
+		return "nothing";
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return "a scalar";
+	case YAML_SEQUENCE_NODE:
+		return n->data.sequence.items.start ==
+		    n->data.sequence.items.top ? "an empty list" : "a list";
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	default:
+		return "nothing";
+	}
+}
+
+/* "a, b, c" of a list of names, for "expected one of"; the caller frees. */
+static char *
+join(const char *const *names, size_t n, const char *last)
+{
+	char	*s, *t;
+	size_t	 i;
+
+	s = xstrdup(n > 0 ? names[0] : "");
+	for (i = 1; i < n; i++) {
+		t = xasprintf("%s%s%s", s, i + 1 == n ? last : ", ",
+		    names[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/*
+ * Say that name is not one of names, with "did you mean" for a near miss;
+ * returns that near miss (borrowed from names) or NULL.
+ */
+static const char *
+unknown(struct ctx *c, const yaml_node_t *n, const char *what,
+    const char *name, const char *const *names, size_t nnames)
+{
+	const char	*hint;
+	char		*all;
+
+	hint = ka_rules_closest(name, names, nnames);
+	all = join(names, nnames, " or ");
+	if (hint != NULL)
+		SCHEMA(c, n, "unknown %s '%s'; did you mean '%s'? (expected "
+		    "%s)", what, name, hint, all);
+	else
+		SCHEMA(c, n, "unknown %s '%s'; expected %s", what, name, all);
+	free(all);
+	return hint;
+}
+
+/*
+ * The text of a scalar node, or NULL after a diagnostic saying what field
+ * wanted (expect).  A plain empty value is YAML's null and never a string
+ * here; a NUL written as "\0" would cut the string short, so it is refused.
+ */
+static const char *
+scalar(struct ctx *c, const char *field, const yaml_node_t *n,
+    const char *expect)
+{
+	const char	*s;
+
+	if (n->type != YAML_SCALAR_NODE || is_null(n)) {
+		SCHEMA(c, n, "%s: expected %s, found %s", field, expect,
+		    kind(n));
+		return NULL;
+	}
+	s = (const char *)n->data.scalar.value;
+	if (strlen(s) != n->data.scalar.length) {
+		SCHEMA(c, n, "%s: expected %s, found a string with a NUL "
+		    "character", field, expect);
+		return NULL;
+	}
+	return s;
+}
+
+/* The items of a sequence node that must not be empty, or -1. */
+static int
+sequence(struct ctx *c, const char *field, const yaml_node_t *n,
+    const char *expect, size_t *count)
+{
+	if (n->type != YAML_SEQUENCE_NODE ||
+	    n->data.sequence.items.start == n->data.sequence.items.top) {
+		SCHEMA(c, n, "%s: expected %s, found %s", field, expect,
+		    kind(n));
+		return -1;
+	}
+	*count = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	return 0;
+}
+
+/* The name of a mapping key, which must be a plain string. */
+static const char *
+key_name(struct ctx *c, const yaml_node_t *k)
+{
+	if (k->type != YAML_SCALAR_NODE || is_null(k) ||
+	    strlen((const char *)k->data.scalar.value) !=
+	    k->data.scalar.length) {
+		SCHEMA(c, k, "expected a field name, found %s", kind(k));
+		return NULL;
+	}
+	return (const char *)k->data.scalar.value;
+}
+
+static void
+twice(struct ctx *c, const yaml_node_t *k, const yaml_node_t *first,
+    const char *name)
+{
+	SCHEMA(c, k, "%s: given twice; the first is at line %lu, and a "
+	    "field may appear once", name,
+	    (unsigned long)first->start_mark.line + 1);
+}
+
+/* ^[A-Z]{2,}[0-9]{3,}$ */
+static int
+valid_id(const char *s)
+{
+	size_t	 letters = 0, digits = 0;
+
+	while (*s >= 'A' && *s <= 'Z')
+		letters++, s++;
+	while (*s >= '0' && *s <= '9')
+		digits++, s++;
+	return *s == '\0' && letters >= 2 && digits >= 3;
+}
+
+/* ^[a-z0-9]+(-[a-z0-9]+)*$ */
+static int
+valid_slug(const char *s)
+{
+	int	 prev = '-';
+
+	for (; *s != '\0'; s++) {
+		if (*s == '-' && prev == '-')
+			return 0;
+		if (*s != '-' && !(*s >= 'a' && *s <= 'z') &&
+		    !(*s >= '0' && *s <= '9'))
+			return 0;
+		prev = *s;
+	}
+	return prev != '-';
+}
+
+/* Kafka and librdkafka key names: letters, digits, '.', '-' and '_'. */
+static int
+valid_key(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!(*s >= 'a' && *s <= 'z') && !(*s >= 'A' && *s <= 'Z') &&
+		    !(*s >= '0' && *s <= '9') && *s != '.' && *s != '-' &&
+		    *s != '_')
+			return 0;
+	return 1;
+}
+
+static void
+note_broker(struct ctx *c, const yaml_node_t *n)
+{
+	if (!c->hasbroker) {
+		c->hasbroker = 1;
+		c->brokermark = n->start_mark;
+	}
+}
+
+/*
+ * A key reference: a key name with an optional "broker:" prefix, which
+ * only conditions may use (rule key: names a key of the audited file).
+ */
+static int
+parse_keyref(struct ctx *c, const char *field, const yaml_node_t *n,
+    struct ka_keyref *ref, int allow_broker)
+{
+	const char	*s, *name;
+	int		 broker;
+
+	s = scalar(c, field, n, "a key name such as min.insync.replicas");
+	if (s == NULL)
+		return -1;
+	broker = strncmp(s, broker_prefix, sizeof(broker_prefix) - 1) == 0;
+	name = broker ? s + sizeof(broker_prefix) - 1 : s;
+	if (broker && !allow_broker) {
+		SCHEMA(c, n, "%s: '%s' has the prefix broker:, which only "
+		    "conditions and placeholders may use; expected a key of "
+		    "the audited file", field, s);
+		return -1;
+	}
+	if (!valid_key(name)) {
+		SCHEMA(c, n, "%s: '%s' is not a key name; expected letters, "
+		    "digits, '.', '-' and '_'%s", field, s,
+		    allow_broker ? ", after an optional broker: prefix" : "");
+		return -1;
+	}
+	if (broker)
+		note_broker(c, n);
+	ref->name = xstrdup(name);
+	ref->broker = broker;
+	return 0;
+}
+
+static void
+bad_placeholder(struct ctx *c, const char *field, const yaml_node_t *n,
+    const char *name)
+{
+	const char	*hint;
+
+	hint = ka_rules_closest(name, placeholders, NELEM(placeholders));
+	SCHEMA(c, n, "%s: unknown placeholder {%s}%s%s%s; expected {key}, "
+	    "{value}, {value:KEY}, {value:broker:KEY}, {version}, {client}, "
+	    "{role}, {detail}, {broker} or {default}, and {{ for a literal "
+	    "brace", field, name, hint != NULL ? " (did you mean {" : "",
+	    hint != NULL ? hint : "", hint != NULL ? "}?)" : "");
+}
+
+/*
+ * Check the placeholders of a template: {name} or {value:KEY}, "{{" and
+ * "}}" for literal braces.  Errors are at the scalar, naming the
+ * placeholder, since escapes make columns inside a quoted scalar
+ * unreliable.
+ */
+static void
+check_template(struct ctx *c, const char *field, const yaml_node_t *n,
+    const char *t)
+{
+	const char	*end, *key;
+	char		*name;
+	size_t		 i;
+
+	for (; *t != '\0'; t++) {
+		if ((t[0] == '{' && t[1] == '{') ||
+		    (t[0] == '}' && t[1] == '}')) {
+			t++;
+			continue;
+		}
+		if (*t == '}') {
+			SCHEMA(c, n, "%s: unbalanced '}'; expected a "
+			    "placeholder such as {value}, or }} for a literal "
+			    "brace", field);
+			return;
+		}
+		if (*t != '{')
+			continue;
+		end = strpbrk(t + 1, "{}");
+		if (end == NULL || *end == '{') {
+			SCHEMA(c, n, "%s: unbalanced '{'; expected a "
+			    "placeholder such as {value}, or {{ for a literal "
+			    "brace", field);
+			return;
+		}
+		name = xstrndup(t + 1, (size_t)(end - t - 1));
+		t = end;
+		if (strncmp(name, value_prefix, sizeof(value_prefix) - 1) ==
+		    0) {
+			key = name + sizeof(value_prefix) - 1;
+			if (strncmp(key, broker_prefix,
+			    sizeof(broker_prefix) - 1) == 0) {
+				key += sizeof(broker_prefix) - 1;
+				note_broker(c, n);
+			}
+			if (!valid_key(key))
+				SCHEMA(c, n, "%s: placeholder {%s} does not "
+				    "name a key; expected {value:KEY} or "
+				    "{value:broker:KEY}", field, name);
+			free(name);
+			continue;
+		}
+		for (i = 0; i < NELEM(placeholders); i++)
+			if (strcmp(name, placeholders[i]) == 0)
+				break;
+		if (i == NELEM(placeholders))
+			bad_placeholder(c, field, n, name);
+		free(name);
+	}
+}
+
+/*
+ * Free text.  Trailing line breaks and blanks, which block scalars add,
+ * are dropped; oneline fields must then fit on one line.
+ */
+static char *
+text(struct ctx *c, const char *field, const yaml_node_t *n, int oneline,
+    int templ)
+{
+	const char	*s;
+	size_t		 len;
+
+	s = scalar(c, field, n, oneline ? "one line of text" : "text");
+	if (s == NULL)
+		return NULL;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t'))
+		len--;
+	if (len == 0) {
+		SCHEMA(c, n, "%s: expected %s, found an empty string", field,
+		    oneline ? "one line of text" : "text");
+		return NULL;
+	}
+	if (oneline && memchr(s, '\n', len) != NULL) {
+		SCHEMA(c, n, "%s: expected one line of text, found several; "
+		    "a folded scalar (>-) wraps a long line", field);
+		return NULL;
+	}
+	if (templ) {
+		size_t	 before = c->nerr;
+		char	*t = xstrndup(s, len);
+
+		check_template(c, field, n, t);
+		if (c->nerr != before) {
+			free(t);
+			return NULL;
+		}
+		return t;
+	}
+	return xstrndup(s, len);
+}
+
+static void
+f_id(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	const char	*s;
+
+	r->loc = loc_at(c, &k->start_mark);
+	s = scalar(c, "id", v, "a rule id such as KA2001");
+	if (s == NULL)
+		return;
+	if (!valid_id(s)) {
+		SCHEMA(c, v, "id: '%s' is not a rule id; expected two or more "
+		    "capital letters and three or more digits, such as "
+		    "KA2001", s);
+		return;
+	}
+	r->id = xstrdup(s);
+}
+
+static void
+f_slug(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	const char	*s;
+
+	(void)k;
+	s = scalar(c, "slug", v, "a slug such as producer-acks-not-all");
+	if (s == NULL)
+		return;
+	if (!valid_slug(s)) {
+		SCHEMA(c, v, "slug: '%s' is not a slug; expected lower-case "
+		    "words of letters and digits joined by single hyphens, "
+		    "such as producer-acks-not-all", s);
+		return;
+	}
+	r->slug = xstrdup(s);
+}
+
+static void
+f_title(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	(void)k;
+	r->title = text(c, "title", v, 1, 0);
+}
+
+static void
+f_message(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	(void)k;
+	r->message = text(c, "message", v, 1, 1);
+}
+
+static void
+f_rationale(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
+    yaml_node_t *v)
+{
+	(void)k;
+	r->rationale = text(c, "rationale", v, 0, 1);
+}
+
+static void
+f_fix(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	(void)k;
+	r->fix = text(c, "fix", v, 0, 1);
+}
+
+/*
+ * A name or a non-empty list of names, each one of names[] and none
+ * twice; sets bit i of *bits for names[i].
+ */
+static void
+name_set(struct ctx *c, const char *field, const yaml_node_t *v,
+    const char *const *names, size_t nnames, unsigned int *bits)
+{
+	const yaml_node_t	*item;
+	yaml_node_item_t	*it, *end;
+	const char		*s;
+	char			*expect, *all;
+	size_t			 i, n;
+
+	all = join(names, nnames, " or ");
+	expect = xasprintf("%s, or a list of them", all);
+	free(all);
+	if (v->type == YAML_SCALAR_NODE) {
+		it = NULL;
+		end = NULL;
+		item = v;
+	} else if (sequence(c, field, v, expect, &n) == 0) {
+		it = v->data.sequence.items.start;
+		end = v->data.sequence.items.top;
+		item = node_at(c, *it);
+	} else {
+		free(expect);
+		return;
+	}
+	for (;;) {
+		s = scalar(c, field, item, expect);
+		if (s != NULL) {
+			for (i = 0; i < nnames; i++)
+				if (strcmp(s, names[i]) == 0)
+					break;
+			if (i == nnames)
+				unknown(c, item, field, s, names, nnames);
+			else if ((*bits & (1u << i)) != 0)
+				SCHEMA(c, item, "%s: '%s' is listed twice",
+				    field, s);
+			else
+				*bits |= 1u << i;
+		}
+		if (it == NULL || ++it >= end)
+			break;
+		item = node_at(c, *it);
+	}
+	free(expect);
+}
+
+static void
+f_scope(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	const char	*names[8];
+	unsigned int	 n;
+
+	(void)k;
+	/* The KA_SCOPE_* bits are 1 << 0 to 1 << 5, in this order. */
+	for (n = 0; n < NELEM(names) && ka_rules_scope_name(1u << n) != NULL;
+	    n++)
+		names[n] = ka_rules_scope_name(1u << n);
+	name_set(c, "scope", v, names, n, &r->scopes);
+}
+
+static void
+f_client(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	const char	*names[KA_CLIENT__MAX];
+	unsigned int	 i;
+
+	(void)k;
+	for (i = 0; i < KA_CLIENT__MAX; i++)
+		names[i] = ka_catalog_client_name((enum ka_client)i);
+	name_set(c, "client", v, names, KA_CLIENT__MAX, &r->clients);
+}
+
+static void
+f_severity(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
+    yaml_node_t *v)
+{
+	const char	*names[KA_SEV__MAX], *s;
+	unsigned int	 i;
+
+	(void)k;
+	for (i = 0; i < KA_SEV__MAX; i++)
+		names[KA_SEV__MAX - 1 - i] =
+		    ka_rules_severity_name((enum ka_severity)i);
+	s = scalar(c, "severity", v, "error, warning or info");
+	if (s != NULL && ka_rules_severity_parse(s, &r->severity) == -1)
+		unknown(c, v, "severity", s, names, KA_SEV__MAX);
+}
+
+static void
+f_category(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
+    yaml_node_t *v)
+{
+	static const enum ka_category	 cats[] = { KA_CAT_CONFIG,
+					    KA_CAT_STATE };
+	const char			*names[NELEM(cats)], *s;
+	size_t				 i;
+
+	(void)k;
+	for (i = 0; i < NELEM(cats); i++)
+		names[i] = ka_rules_category_name(cats[i]);
+	s = scalar(c, "category", v, "config or state");
+	if (s == NULL)
+		return;
+	for (i = 0; i < NELEM(cats); i++)
+		if (strcmp(s, names[i]) == 0) {
+			r->category = cats[i];
+			return;
+		}
+	unknown(c, v, "category", s, names, NELEM(cats));
+}
+
+static void
+f_kafka(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	static const char	 example[] = "\">=0.11 <3.0\" or "
+				    "\"<2.8 || >=3.1\"";
+	const char		*s, *why;
+	unsigned int		 i;
+
+	(void)k;
+	s = scalar(c, "kafka", v, "a range of Kafka versions");
+	if (s == NULL)
+		return;
+	if (ka_version_ranges_parse(s, &r->versions, &why) == -1) {
+		SCHEMA(c, v, "kafka: '%s' is not a version range: %s (a "
+		    "range looks like %s)", s, why, example);
+		return;
+	}
+	if (r->versions.len == 0) {
+		SCHEMA(c, v, "kafka: expected a range such as %s, found an "
+		    "empty string; leave kafka: out for every release",
+		    example);
+		return;
+	}
+	for (i = 0; i < r->versions.len; i++)
+		if (r->versions.v[i].lo >= r->versions.v[i].hi) {
+			SCHEMA(c, v, "kafka: '%s' has a part that matches no "
+			    "Kafka release; expected a lower bound below the "
+			    "upper one", s);
+			return;
+		}
+	r->versions_text = xstrdup(s);
+}
+
+static void
+f_key(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	struct ka_keyref	 ref;
+
+	c->keyfield = k;
+	if (parse_keyref(c, "key", v, &ref, 0) == 0)
+		r->key = ref.name;
+}
+
+static void
+f_when(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	(void)k;
+	r->when = xcalloc(1, sizeof(*r->when));
+	parse_cond(c, v, r->when, AT_WHEN);
+}
+
+static void
+f_condition(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
+    yaml_node_t *v)
+{
+	(void)k;
+	r->cond = xcalloc(1, sizeof(*r->cond));
+	parse_cond(c, v, r->cond, AT_CONDITION);
+}
+
+/* The fields of a rule, in the order kafka-audit-rules(5) gives them. */
+static const struct field fields[] = {
+	{ "id", 1, "the rule's id, such as KA2001", f_id },
+	{ "slug", 1, "a name such as producer-acks-not-all", f_slug },
+	{ "title", 1, "one line saying what is wrong", f_title },
+	{ "scope", 1, "the kind of file or object the rule checks", f_scope },
+	{ "category", 0, NULL, f_category },
+	{ "severity", 1, "error, warning or info", f_severity },
+	{ "kafka", 0, NULL, f_kafka },
+	{ "client", 0, NULL, f_client },
+	{ "key", 0, NULL, f_key },
+	{ "when", 0, NULL, f_when },
+	{ "condition", 1, "when the rule fires", f_condition },
+	{ "message", 1, "the text of each finding", f_message },
+	{ "rationale", 1, "why it matters and what breaks", f_rationale },
+	{ "fix", 1, "how to fix it", f_fix },
+};
+
+static void
+parse_values(struct ctx *c, const char *op, yaml_node_t *v,
+    struct ka_cond *out)
+{
+	yaml_node_item_t	*it;
+	const char		*s;
+	size_t			 n;
+
+	if (sequence(c, op, v, "a non-empty list of values", &n) == -1)
+		return;
+	out->set = xcalloc(n, sizeof(*out->set));
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		s = scalar(c, op, node_at(c, *it), "a value");
+		if (s != NULL)
+			out->set[out->nset++] = xstrdup(s);
+	}
+}
+
+static void
+parse_subs(struct ctx *c, const char *op, yaml_node_t *v,
+    struct ka_cond *out)
+{
+	yaml_node_item_t	*it;
+	size_t			 n;
+
+	if (out->op == KA_COND_NOT) {
+		out->sub = xcalloc(1, sizeof(*out->sub));
+		out->nsub = 1;
+		parse_cond(c, v, out->sub, AT_NESTED);
+		return;
+	}
+	if (sequence(c, op, v, "a non-empty list of conditions", &n) == -1)
+		return;
+	out->sub = xcalloc(n, sizeof(*out->sub));
+	out->nsub = n;
+	n = 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		parse_cond(c, node_at(c, *it), &out->sub[n++], AT_NESTED);
+}
+
+static void
+parse_check(struct ctx *c, yaml_node_t *k, yaml_node_t *v, enum at at,
+    struct ka_cond *out)
+{
+	const char	*names[KA_CHECK__MAX], *s;
+	unsigned int	 i;
+
+	if (at != AT_CONDITION) {
+		SCHEMA(c, k, "check: is allowed only as the whole condition: "
+		    "of a rule, not %s", at == AT_WHEN ? "in when:" :
+		    "inside all, any or not");
+		return;
+	}
+	for (i = 0; i < KA_CHECK__MAX; i++)
+		names[i] = ka_rules_check_name((enum ka_check)i);
+	s = scalar(c, "check", v, "the name of a built-in check");
+	if (s != NULL && ka_rules_check_parse(s, &out->check) == -1)
+		unknown(c, v, "check", s, names, KA_CHECK__MAX);
+}
+
+/*
+ * A condition: a mapping of exactly one operator, plus key: for the
+ * operators that compare a key's value.
+ */
+static void
+parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
+{
+	const char		*names[NELEM(ops) + 1], *name;
+	yaml_node_pair_t	*p;
+	yaml_node_t		*k, *v, *keyk = NULL, *keyv = NULL;
+	yaml_node_t		*opk = NULL, *opv = NULL;
+	size_t			 i, opi = 0;
+	int			 withkey;
+
+	out->loc = loc_at(c, &n->start_mark);
+	if (n->type != YAML_MAPPING_NODE) {
+		SCHEMA(c, n, "expected a condition, a mapping with one "
+		    "operator such as {key: acks, eq: all}, found %s",
+		    kind(n));
+		return;
+	}
+	for (i = 0; i < NELEM(ops); i++)
+		names[i] = ops[i].name;
+	names[i] = "key";
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		k = node_at(c, p->key);
+		v = node_at(c, p->value);
+		name = key_name(c, k);
+		if (name == NULL)
+			continue;
+		if (strcmp(name, "key") == 0) {
+			if (keyk != NULL)
+				twice(c, k, keyk, name);
+			else {
+				keyk = k;
+				keyv = v;
+			}
+			continue;
+		}
+		for (i = 0; i < NELEM(ops); i++)
+			if (strcmp(name, ops[i].name) == 0)
+				break;
+		if (i == NELEM(ops))
+			unknown(c, k, "operator", name, names, NELEM(names));
+		else if (opk != NULL)
+			SCHEMA(c, k, "%s: a second operator in one condition "
+			    "(the first is %s at line %lu); expected exactly "
+			    "one, combine conditions with all: or any:", name,
+			    ops[opi].name,
+			    (unsigned long)opk->start_mark.line + 1);
+		else {
+			opk = k;
+			opv = v;
+			opi = i;
+		}
+	}
+	if (opk == NULL) {
+		if (n->data.mapping.pairs.start == n->data.mapping.pairs.top ||
+		    keyk != NULL)
+			SCHEMA(c, n, "expected a condition with one operator "
+			    "(eq, in, set, all, ...), found %s",
+			    keyk != NULL ? "only key:" : "an empty mapping");
+		return;
+	}
+	out->op = ops[opi].op;
+	withkey = ops[opi].arg == ARG_VALUE || ops[opi].arg == ARG_LIST ||
+	    ops[opi].arg == ARG_RKEY;
+	if (withkey && keyk == NULL) {
+		SCHEMA(c, n, "%s: expected key: beside it, naming the key "
+		    "whose value is compared", ops[opi].name);
+		return;
+	}
+	if (!withkey && keyk != NULL) {
+		SCHEMA(c, keyk, "key: does not go with %s:; expected "
+		    "{%s: %s} alone", ops[opi].name, ops[opi].name,
+		    ops[opi].arg == ARG_KEYNAME ? "KEY" : "...");
+		return;
+	}
+	if (withkey && parse_keyref(c, "key", keyv, &out->key, 1) == -1)
+		return;
+	switch (ops[opi].arg) {
+	case ARG_CONDS:
+	case ARG_COND:
+		parse_subs(c, ops[opi].name, opv, out);
+		break;
+	case ARG_KEYNAME:
+		(void)parse_keyref(c, ops[opi].name, opv, &out->key, 1);
+		break;
+	case ARG_VALUE:
+		name = scalar(c, ops[opi].name, opv,
+		    "a value (write \"\" for the empty string)");
+		if (name != NULL)
+			out->value = xstrdup(name);
+		break;
+	case ARG_LIST:
+		parse_values(c, ops[opi].name, opv, out);
+		break;
+	case ARG_RKEY:
+		(void)parse_keyref(c, ops[opi].name, opv, &out->rkey, 1);
+		break;
+	case ARG_CHECK:
+		parse_check(c, opk, opv, at, out);
+		break;
+	}
+}
+
+/* The checks that need the whole rule, made only if its fields parsed. */
+static void
+cross_check(struct ctx *c, const struct ka_rule *r)
+{
+	if (c->hasbroker &&
+	    (r->scopes & (KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)) == 0)
+		report(c, KA_D_RULES_SCHEMA, &c->brokermark, "a broker: "
+		    "reference reads the broker files of the run, which only "
+		    "a rule whose scope includes producer or consumer can "
+		    "do");
+	if (r->cond->op == KA_COND_CHECK && c->keyfield != NULL)
+		SCHEMA(c, c->keyfield, "key: is not used by a check:, "
+		    "which reports each key it finds; expected no key:");
+}
+
+static void
+parse_rule(struct ctx *c, yaml_node_t *n, struct ka_rule *r)
+{
+	const char		*names[NELEM(fields)], *name, *hint;
+	yaml_node_t		*seen[NELEM(fields)], *k, *v;
+	yaml_node_pair_t	*p;
+	size_t			 i, before = c->nerr;
+	int			 meant[NELEM(fields)];
+
+	if (n->type != YAML_MAPPING_NODE) {
+		SCHEMA(c, n, "expected a rule, a mapping of fields such as "
+		    "id: and condition:, found %s", kind(n));
+		return;
+	}
+	memset(seen, 0, sizeof(seen));
+	memset(meant, 0, sizeof(meant));
+	for (i = 0; i < NELEM(fields); i++)
+		names[i] = fields[i].name;
+	c->hasbroker = 0;
+	c->keyfield = NULL;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		k = node_at(c, p->key);
+		v = node_at(c, p->value);
+		name = key_name(c, k);
+		if (name == NULL)
+			continue;
+		for (i = 0; i < NELEM(fields); i++)
+			if (strcmp(name, fields[i].name) == 0)
+				break;
+		if (i == NELEM(fields)) {
+			hint = unknown(c, k, "field", name, names,
+			    NELEM(names));
+			/* A misspelt field is not reported missing too. */
+			for (i = 0; hint != NULL && i < NELEM(fields); i++)
+				if (hint == names[i])
+					meant[i] = 1;
+		} else if (seen[i] != NULL)
+			twice(c, k, seen[i], name);
+		else {
+			seen[i] = k;
+			fields[i].parse(c, r, k, v);
+		}
+	}
+	for (i = 0; i < NELEM(fields); i++)
+		if (fields[i].required && seen[i] == NULL && !meant[i])
+			SCHEMA(c, n, "%s%s%smissing the required field %s: "
+			    "(%s)", r->id != NULL ? "rule " : "",
+			    r->id != NULL ? r->id : "",
+			    r->id != NULL ? ": " : "", fields[i].name,
+			    fields[i].about);
+	if (c->nerr == before)
+		cross_check(c, r);
+}
+
+static void
+parse_rules(struct ctx *c, yaml_node_t *n, struct ka_ruleset *tmp)
+{
+	yaml_node_item_t	*it;
+	size_t			 count, room;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		SCHEMA(c, n, "rules: expected a list of rules, found %s",
+		    kind(n));
+		return;
+	}
+	count = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	room = c->base < KA_RULES_MAX_RULES ? KA_RULES_MAX_RULES - c->base : 0;
+	if (count > room) {
+		report(c, KA_D_RULES_LIMIT,
+		    &node_at(c, n->data.sequence.items.start[room])->start_mark,
+		    "rule %zu of the run is one too many; the limit is %d "
+		    "rules", c->base + room + 1, KA_RULES_MAX_RULES);
+		return;
+	}
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++)
+		parse_rule(c, node_at(c, *it), ka_rules_add(tmp));
+}
+
+/* The document: a mapping with the one key rules:. */
+static void
+parse_top(struct ctx *c, yaml_node_t *n, struct ka_ruleset *tmp)
+{
+	static const char *const names[] = { "rules" };
+	yaml_node_pair_t	*p;
+	yaml_node_t		*k, *rules = NULL;
+	const char		*name;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		SCHEMA(c, n, "expected a mapping with the one key rules:, "
+		    "found %s", kind(n));
+		return;
+	}
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		k = node_at(c, p->key);
+		name = key_name(c, k);
+		if (name == NULL)
+			continue;
+		if (strcmp(name, "rules") != 0)
+			unknown(c, k, "top-level key", name, names,
+			    NELEM(names));
+		else if (rules != NULL)
+			twice(c, k, rules, name);
+		else {
+			rules = k;
+			parse_rules(c, node_at(c, p->value), tmp);
+		}
+	}
+	if (rules == NULL && c->nerr == 0)
+		SCHEMA(c, n, "missing the key rules:, the list of rules");
+}
+
+/* libyaml's own error, with a word about tabs, its most common cause. */
+static void
+yaml_error(struct ctx *c, const yaml_parser_t *p)
+{
+	struct ka_loc	 loc;
+	yaml_mark_t	 m;
+	size_t		 i;
+	const char	*hint = "";
+
+	memset(&m, 0, sizeof(m));
+	switch (p->error) {
+	case YAML_MEMORY_ERROR:
+		loc.path = c->path;
+		loc.line = loc.col = 0;
+		ka_diag(c->ds, KA_D_INTERNAL, &loc,
+		    "libyaml ran out of memory");
+		c->nerr++;
+		return;
+	case YAML_READER_ERROR:
+		/* The reader gives a byte offset only. */
+		for (i = 0; i < p->problem_offset && i < c->len; i++) {
+			if (c->text[i] == '\n') {
+				m.line++;
+				m.column = 0;
+			} else
+				m.column++;
+		}
+		report(c, KA_D_RULES_YAML, &m, "invalid YAML: %s (byte "
+		    "0x%02x); expected UTF-8 text", p->problem != NULL ?
+		    p->problem : "unreadable input",
+		    (unsigned int)(p->problem_value & 0xff));
+		return;
+	default:
+		break;
+	}
+	m = p->problem_mark;
+	if (m.index < c->len && c->text[m.index] == '\t')
+		hint = "; YAML is indented with spaces, never tabs";
+	if (p->context != NULL)
+		report(c, KA_D_RULES_YAML, &m, "invalid YAML: %s (%s at line "
+		    "%lu)%s", p->problem != NULL ? p->problem : "error",
+		    p->context, (unsigned long)p->context_mark.line + 1, hint);
+	else
+		report(c, KA_D_RULES_YAML, &m, "invalid YAML: %s%s",
+		    p->problem != NULL ? p->problem : "error", hint);
+}
+
+/*
+ * Read the file as events first.  Aliases are refused: the loader
+ * shares aliased nodes, so a few lines of anchors could make the walk
+ * visit the same node billions of times.  Nesting is bounded here too,
+ * before the document is built and walked recursively.
+ */
+static int
+prescan(struct ctx *c)
+{
+	yaml_parser_t	 p;
+	yaml_event_t	 ev;
+	unsigned int	 depth = 0, docs = 0;
+	int		 done = 0, rc = 0;
+
+	if (!yaml_parser_initialize(&p)) {
+		yaml_error(c, &p);
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)c->text,
+	    c->len);
+	while (!done && rc == 0) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			yaml_error(c, &p);
+			rc = -1;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				report(c, KA_D_RULES_SCHEMA, &ev.start_mark,
+				    "a second YAML document; expected one "
+				    "document per rule file");
+				rc = -1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			report(c, KA_D_RULES_SCHEMA, &ev.start_mark,
+			    "an alias (*%s); expected the value written out, "
+			    "since rule files do not use anchors and aliases",
+			    (const char *)ev.data.alias.anchor);
+			rc = -1;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > KA_RULES_MAX_DEPTH) {
+				report(c, KA_D_RULES_LIMIT, &ev.start_mark,
+				    "lists and mappings nested more than %d "
+				    "deep; expected a flatter rule",
+				    KA_RULES_MAX_DEPTH);
+				rc = -1;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/* Move the rules of a valid file to the ruleset; tmp keeps nothing. */
+static void
+commit(struct ka_ruleset *rs, struct ka_ruleset *tmp)
+{
+	size_t	 i;
+
+	for (i = 0; i < tmp->len; i++)
+		*ka_rules_add(rs) = tmp->v[i];
+	free(tmp->v);
+	ka_rules_init(tmp);
+}
+
+static int
+load_file(struct ka_ruleset *rs, const char *path, struct ka_diags *ds)
+{
+	struct ka_source	*src;
+	struct ka_ruleset	 tmp;
+	struct ctx		 c;
+	yaml_parser_t		 p;
+	yaml_document_t		 doc;
+	yaml_node_t		*root;
+
+	src = ka_source_read(path, NULL, ds);
+	if (src == NULL)
+		return -1;
+	memset(&c, 0, sizeof(c));
+	c.path = ka_rules_add_path(rs, src->path);
+	c.text = src->text;
+	c.len = src->len;
+	c.ds = ds;
+	c.base = rs->len;
+	c.doc = &doc;
+	if (prescan(&c) == -1) {
+		ka_source_free(src);
+		return -1;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		yaml_error(&c, &p);
+		ka_source_free(src);
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)c.text, c.len);
+	if (!yaml_parser_load(&p, &doc)) {
+		yaml_error(&c, &p);
+		yaml_parser_delete(&p);
+		ka_source_free(src);
+		return -1;
+	}
+	yaml_parser_delete(&p);
+
+	ka_rules_init(&tmp);
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL) {
+		yaml_mark_t	 start;
+
+		memset(&start, 0, sizeof(start));
+		report(&c, KA_D_RULES_SCHEMA, &start, "no YAML document, only "
+		    "comments; expected a mapping with the one key rules:");
+	} else
+		parse_top(&c, root, &tmp);
+	yaml_document_delete(&doc);
+	ka_source_free(src);
+	if (c.nerr != 0) {
+		ka_rules_clear(&tmp);
+		return -1;
+	}
+	commit(rs, &tmp);
+	return 0;
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t	 ls = strlen(s), lx = strlen(suffix);
+
+	return ls > lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Every *.yaml and *.yml file of a directory, not its subdirectories, in
+ * byte order of the names so that diagnostics come out the same on every
+ * machine.  Hidden files are skipped: editors leave lock and backup files
+ * such as .#broker.yaml beside the real ones.
+ */
+static int
+load_dir(struct ka_ruleset *rs, const char *path, struct ka_diags *ds)
+{
+	struct ka_loc	 loc;
+	struct dirent	*de;
+	DIR		*d;
+	char		**names = NULL, *full;
+	size_t		 n = 0, i, len;
+	int		 rc = 0;
+
+	loc.path = path;
+	loc.line = loc.col = 0;
+	d = opendir(path);
+	if (d == NULL) {
+		ka_diag(ds, KA_D_SOURCE_OPEN, &loc, "cannot open directory: "
+		    "%s", strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' || (!has_suffix(de->d_name, ".yaml") &&
+		    !has_suffix(de->d_name, ".yml")))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n == 0) {
+		ka_diag(ds, KA_D_RULES_NONE, &loc, "no rule file in this "
+		    "directory; expected files named *.yaml or *.yml");
+		return -1;
+	}
+	qsort(names, n, sizeof(*names), cmp_name);
+	len = strlen(path);
+	for (i = 0; i < n; i++) {
+		full = xasprintf("%s%s%s", path,
+		    len > 0 && path[len - 1] == '/' ? "" : "/", names[i]);
+		if (load_file(rs, full, ds) == -1)
+			rc = -1;
+		free(full);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
 
 int
 ka_rules_yaml_load(struct ka_ruleset *rs, const char *path,
     struct ka_diags *ds)
 {
-	(void)rs;
-	(void)path;
-	(void)ds;
-	return 0;
+	struct stat	 st;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return load_dir(rs, path, ds);
+	return load_file(rs, path, ds);
 }
