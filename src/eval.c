@@ -359,8 +359,9 @@ expand(const char *tmpl, const struct fill *f)
 
 	put(&b, "", 0);
 	for (p = tmpl; *p != '\0'; p++) {
-		if (p[0] == '{' && p[1] == '{') {
-			put(&b, "{", 1);
+		if ((p[0] == '{' && p[1] == '{') ||
+		    (p[0] == '}' && p[1] == '}')) {
+			put(&b, p, 1);
 			p++;
 			continue;
 		}

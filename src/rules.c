@@ -93,6 +93,9 @@ cond_clear(struct ka_cond *c)
 
 	free(c->key.name);
 	free(c->rkey.name);
+	for (i = 0; i < c->nrsum; i++)
+		free(c->rsum[i].name);
+	free(c->rsum);
 	free(c->value);
 	for (i = 0; i < c->nset; i++)
 		free(c->set[i]);
@@ -334,6 +337,9 @@ check_cond(const struct ka_rule *r, const struct ka_cond *c,
 	if (c->rkey.name != NULL)
 		n += check_key(r, c->rkey.name, c->rkey.broker, &c->loc, rep,
 		    ds);
+	for (i = 0; i < c->nrsum; i++)
+		n += check_key(r, c->rsum[i].name, c->rsum[i].broker, &c->loc,
+		    rep, ds);
 	for (i = 0; i < c->nsub; i++)
 		n += check_cond(r, &c->sub[i], rep, ds);
 	return n;

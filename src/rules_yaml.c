@@ -69,7 +69,8 @@ enum arg {
 	ARG_KEYNAME,		/* a key name: set, unset */
 	ARG_VALUE,		/* a scalar constant, with key: */
 	ARG_LIST,		/* a non-empty list of constants, with key: */
-	ARG_RKEY,		/* another key, with key: */
+	ARG_RKEY,		/* another key, or a list of keys to add up,
+				   with key: */
 	ARG_CHECK		/* a built-in check's name */
 };
 
@@ -97,6 +98,7 @@ static const struct {
 	{ "le-key", KA_COND_LE_KEY, ARG_RKEY },
 	{ "gt-key", KA_COND_GT_KEY, ARG_RKEY },
 	{ "ge-key", KA_COND_GE_KEY, ARG_RKEY },
+	{ "matches", KA_COND_MATCHES, ARG_VALUE },
 	{ "check", KA_COND_CHECK, ARG_CHECK },
 };
 
@@ -781,6 +783,38 @@ parse_values(struct ctx *c, const char *op, yaml_node_t *v,
 	}
 }
 
+/*
+ * The right side of a key comparison: one key, or a list of at least two
+ * keys whose values are added up (delivery.timeout.ms against linger.ms
+ * plus request.timeout.ms).
+ */
+static void
+parse_rkeys(struct ctx *c, const char *op, yaml_node_t *v,
+    struct ka_cond *out)
+{
+	yaml_node_item_t	*it;
+	size_t			 n;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		(void)parse_keyref(c, op, v, &out->rkey, 1);
+		return;
+	}
+	if (sequence(c, op, v, "a key, or a list of keys to add up",
+	    &n) == -1)
+		return;
+	if (n < 2) {
+		SCHEMA(c, v, "%s: a list of keys is added up, so it needs at "
+		    "least two; write a single key without brackets", op);
+		return;
+	}
+	out->rsum = xcalloc(n, sizeof(*out->rsum));
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		if (parse_keyref(c, op, node_at(c, *it),
+		    &out->rsum[out->nrsum], 1) == 0)
+			out->nrsum++;
+}
+
 static void
 parse_subs(struct ctx *c, const char *op, yaml_node_t *v,
     struct ka_cond *out)
@@ -923,7 +957,7 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 		parse_values(c, ops[opi].name, opv, out);
 		break;
 	case ARG_RKEY:
-		(void)parse_keyref(c, ops[opi].name, opv, &out->rkey, 1);
+		parse_rkeys(c, ops[opi].name, opv, out);
 		break;
 	case ARG_CHECK:
 		parse_check(c, opk, opv, at, out);

@@ -309,6 +309,52 @@ START_TEST(test_model)
 }
 END_TEST
 
+/* Sums of keys on the right of a comparison, and glob matches. */
+START_TEST(test_sum_and_matches)
+{
+	static const char yaml[] =
+	    "rules:\n"
+	    "  - id: KA2009\n"
+	    "    slug: s\n"
+	    "    title: t\n"
+	    "    scope: producer\n"
+	    "    severity: error\n"
+	    "    condition:\n"
+	    "      all:\n"
+	    "        - {key: acks, lt-key: [acks, broker:acks]}\n"
+	    "        - {key: acks, matches: \"/tmp/*\"}\n"
+	    "    message: m\n"
+	    "    rationale: r\n"
+	    "    fix: f\n";
+	struct ka_ruleset	 rs;
+	struct ka_diags		 ds;
+	const struct ka_cond	*c;
+	char			*dir, *path;
+
+	dir = mktmp();
+	path = put(dir, "sum.yaml", yaml);
+	ka_rules_init(&rs);
+	ka_diags_init(&ds);
+	ck_assert_int_eq(ka_rules_yaml_load(&rs, path, &ds), 0);
+	ck_assert_uint_eq(rs.len, 1);
+	c = &rs.v[0].cond->sub[0];
+	ck_assert_int_eq(c->op, KA_COND_LT_KEY);
+	ck_assert_ptr_null(c->rkey.name);
+	ck_assert_uint_eq(c->nrsum, 2);
+	ck_assert_str_eq(c->rsum[0].name, "acks");
+	ck_assert_int_eq(c->rsum[0].broker, 0);
+	ck_assert_str_eq(c->rsum[1].name, "acks");
+	ck_assert_int_eq(c->rsum[1].broker, 1);
+	c = &rs.v[0].cond->sub[1];
+	ck_assert_int_eq(c->op, KA_COND_MATCHES);
+	ck_assert_str_eq(c->value, "/tmp/*");
+	ka_rules_clear(&rs);
+	ka_diags_clear(&ds);
+	free(path);
+	rmtmp(dir);
+}
+END_TEST
+
 /*
  * The bad files.  RULE() writes a rule whose lines 1 to 8 are fixed; rest
  * starts on line 9.  Columns: id value 2:9, slug 3:11, scope 5:12,
@@ -423,6 +469,13 @@ static const struct bad {
 	{ "empty-any", P(MSG "    condition: {any: []}\n"), 0,
 	    KA_D_RULES_SCHEMA, 10, 22,
 	    "any: expected a non-empty list of conditions" },
+	{ "sum-of-one", P(MSG "    condition: {key: acks, lt-key: [acks]}\n"),
+	    0, KA_D_RULES_SCHEMA, 10, 36, "needs at least two" },
+	{ "sum-of-lists", P(MSG "    condition: {key: acks, lt-key: "
+	    "[acks, [retries]]}\n"), 0, KA_D_RULES_SCHEMA, 10, 43,
+	    "a key name" },
+	{ "matches-list", P(MSG "    condition: {key: acks, matches: [a]}\n"),
+	    0, KA_D_RULES_SCHEMA, 10, 37, "matches: expected a value" },
 	{ "empty-in", P(MSG "    condition: {key: acks, in: []}\n"), 0,
 	    KA_D_RULES_SCHEMA, 10, 32, "in: expected a non-empty list" },
 	{ "eq-null", P(MSG "    condition: {key: acks, eq: }\n"), 0,
@@ -866,6 +919,7 @@ suite(void)
 
 	tc = tcase_create("model");
 	tcase_add_test(tc, test_model);
+	tcase_add_test(tc, test_sum_and_matches);
 	tcase_add_test(tc, test_finish_find);
 	tcase_add_test(tc, test_names);
 	suite_add_tcase(s, tc);
