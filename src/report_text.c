@@ -185,21 +185,30 @@ plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
-/* "3 files audited: 2 errors, 1 warning, 0 info" or ": no findings". */
+/*
+ * "3 files audited: 2 errors, 1 warning, 0 info" or ": no findings", and
+ * when some input could not be audited, how many problems stderr shows,
+ * so that "no findings" is never read as a clean bill of health.
+ */
 static void
-put_summary(FILE *fp, const struct ka_report *r)
+put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 {
-	size_t	 e, w;
+	size_t	 e, w, bad;
 
 	fprintf(fp, "%zu file%s audited: ", r->nfiles, plural(r->nfiles));
-	if (r->len == 0) {
-		fputs("no findings\n", fp);
-		return;
+	if (r->len == 0)
+		fputs("no findings", fp);
+	else {
+		e = ka_report_count(r, KA_SEV_ERROR);
+		w = ka_report_count(r, KA_SEV_WARNING);
+		fprintf(fp, "%zu error%s, %zu warning%s, %zu info", e,
+		    plural(e), w, plural(w), ka_report_count(r, KA_SEV_INFO));
 	}
-	e = ka_report_count(r, KA_SEV_ERROR);
-	w = ka_report_count(r, KA_SEV_WARNING);
-	fprintf(fp, "%zu error%s, %zu warning%s, %zu info\n", e, plural(e),
-	    w, plural(w), ka_report_count(r, KA_SEV_INFO));
+	bad = ds != NULL ? ka_diags_count(ds, KA_LEVEL_CLUSTER) : 0;
+	if (bad > 0)
+		fprintf(fp, "; %zu input problem%s reported on standard error",
+		    bad, plural(bad));
+	putc('\n', fp);
 }
 
 /*
@@ -218,7 +227,7 @@ ka_report_text_emit(FILE *fp, const struct ka_report_ctx *c)
 	if (c->verbose >= 0) {
 		if (r->len != 0)
 			putc('\n', fp);
-		put_summary(fp, r);
+		put_summary(fp, r, c->diags);
 	}
 	return ferror(fp) ? -1 : 0;
 }

@@ -105,8 +105,11 @@ ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 	    ka_rules_severity_name(r->severity),
 	    ka_rules_category_name(r->category));
 	scopes(fp, r->scopes);
-	fprintf(fp, "\nApplies to: Kafka %s; clients: ",
-	    r->versions_text != NULL ? r->versions_text : "all releases");
+	if (r->versions_text != NULL)
+		fprintf(fp, "\nApplies to: Kafka %s; clients: ",
+		    r->versions_text);
+	else
+		fprintf(fp, "\nApplies to: every Kafka release; clients: ");
 	clients(fp, r->clients);
 	fputc('\n', fp);
 	if (r->key != NULL)

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "diag.h"
@@ -66,7 +67,14 @@ ka_run_load_rules(struct ka_run *r, const struct ka_opts *o)
 		dir = getenv("KAFKA_AUDIT_RULES_DIR");
 		if (dir == NULL || *dir == '\0')
 			dir = KA_RULESDIR;
-		if (ka_rules_yaml_load(&r->rules, dir, &r->diags) == -1)
+		if (access(dir, F_OK) == -1) {
+			ka_diag(&r->diags, KA_D_RULES_NONE, NULL,
+			    "the default rule pack is not at %s; run 'make "
+			    "install', set KAFKA_AUDIT_RULES_DIR, or use "
+			    "--no-default-rules with --rules", dir);
+			rc = -1;
+		} else if (ka_rules_yaml_load(&r->rules, dir,
+		    &r->diags) == -1)
 			rc = -1;
 	}
 	for (i = 0; i < o->nrules; i++)
