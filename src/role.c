@@ -193,9 +193,23 @@ detect_client(struct ka_settings *s, struct ka_diags *ds)
 		    jp->key_loc.line);
 }
 
+/* 1 if any key of the file is a key of some Kafka component. */
+static int
+has_kafka_key(const struct ka_settings *s)
+{
+	size_t	 i;
+	int	 d;
+
+	for (i = 0; i < s->props.len; i++)
+		for (d = 0; d < KA_DIALECT__MAX; d++)
+			if (ka_catalog_find(d, s->props.v[i].key) != NULL)
+				return 1;
+	return 0;
+}
+
 int
 ka_role_classify(struct ka_settings *s, const struct ka_role_opts *o,
-    int found, struct ka_diags *ds)
+    enum ka_input input, struct ka_diags *ds)
 {
 	const struct ka_prop	*first[KA_ROLE__MAX];
 	const char		*what;
@@ -207,6 +221,8 @@ ka_role_classify(struct ka_settings *s, const struct ka_role_opts *o,
 	loc.path = s->src->path;
 	loc.line = loc.col = 0;
 
+	if (input == KA_INPUT_FOUND_OTHER && !has_kafka_key(s))
+		return KA_ROLE_FOUND_NONE;
 	for (i = 0; i < s->props.ncomments; i++)
 		if (directive(s, &s->props.comments[i], &role, &client,
 		    ds) == -1)
@@ -219,7 +235,8 @@ ka_role_classify(struct ka_settings *s, const struct ka_role_opts *o,
 		s->role = role;
 		s->role_basis = KA_BASIS_DIRECTIVE;
 	} else {
-		r = role_by_name(s->src->path, &what);
+		r = input == KA_INPUT_FOUND_OTHER ? -1 :
+		    role_by_name(s->src->path, &what);
 		if (r == UNSUPPORTED) {
 			ka_diag(ds, KA_D_ROLE_UNSUPPORTED, &loc,
 			    "%s configuration files are not audited yet; "
@@ -246,7 +263,7 @@ ka_role_classify(struct ka_settings *s, const struct ka_role_opts *o,
 					s->role = r;
 				}
 			if (nroles == 0) {
-				if (found)
+				if (input != KA_INPUT_NAMED)
 					return KA_ROLE_FOUND_NONE;
 				ka_diag(ds, KA_D_ROLE_UNKNOWN, &loc,
 				    "none of its keys says whether this is a "

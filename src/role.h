@@ -21,18 +21,26 @@ struct ka_role_opts {
 	unsigned long	 version;	/* --kafka-version */
 };
 
+/* How a file came to be audited. */
+enum ka_input {
+	KA_INPUT_NAMED,		/* named on the command line */
+	KA_INPUT_FOUND,		/* a *.properties file in a directory */
+	KA_INPUT_FOUND_OTHER	/* any other file in a directory: audited
+				   only if its keys are Kafka keys, and its
+				   name says nothing (producer.py is code) */
+};
+
 #define KA_ROLE_FOUND_OK	0	/* role and client set */
-#define KA_ROLE_FOUND_NONE	1	/* not a Kafka file (only when found
-					   by walking a directory) */
+#define KA_ROLE_FOUND_NONE	1	/* not a Kafka file, or one of a kind
+					   not audited (a note says which) */
 #define KA_ROLE_FOUND_ERROR	(-1)	/* diagnostics appended */
 
 /*
  * Classify s (whose src and props are set): fills role, role_basis,
- * client, client_basis and dialect.  found says the file came from a
- * directory walk, where a file with no Kafka keys is skipped, not an
- * error.
+ * client, client_basis and dialect.  A file found in a directory with no
+ * Kafka keys is skipped, not an error.
  */
 int	ka_role_classify(struct ka_settings *, const struct ka_role_opts *,
-	    int found, struct ka_diags *);
+	    enum ka_input, struct ka_diags *);
 
 #endif

@@ -107,7 +107,8 @@ keep(struct ka_diags *to, const struct ka_diags *from)
  * audited; any other file found in a directory is audited only when its
  * keys show it is a Kafka configuration, and otherwise passed over
  * without a word: a README next to server.properties is not an error.
- * Returns 1 if the file joined the audit.
+ * Returns 1 if the file joined the audit or is a Kafka file of a kind
+ * not audited, else 0.
  */
 static int
 audit_one(struct ka_run *r, const struct ka_opts *o,
@@ -118,11 +119,14 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 	struct ka_settings	*s;
 	struct ka_source	*src;
 	struct ka_loc		 loc;
+	enum ka_input		 input;
 	const char		*display = NULL;
 	size_t			 before;
 	int			 optional, rc;
 
 	optional = it->found && !it->props;
+	input = !it->found ? KA_INPUT_NAMED : it->props ? KA_INPUT_FOUND :
+	    KA_INPUT_FOUND_OTHER;
 	ka_diags_init(&aside);
 	if (strcmp(it->path, "-") == 0)
 		display = o->stdin_filename;
@@ -138,8 +142,13 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 	if (ka_props_parse(&s->props, src, &aside) == -1)
 		goto drop_file;
 	if (s->props.len == 0) {
-		ka_diag(&aside, KA_D_SOURCE_EMPTY, &loc,
-		    "holds no properties, only comments or blank lines");
+		if (input == KA_INPUT_NAMED)
+			ka_diag(&aside, KA_D_SOURCE_EMPTY, &loc,
+			    "holds no properties, only comments or blank "
+			    "lines");
+		else
+			ka_diag(&aside, KA_D_WALK_SKIPPED, &loc,
+			    "holds no properties; skipped");
 		goto drop_file;
 	}
 
@@ -150,8 +159,19 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 	ro.client = o->client;
 	ro.version = o->version;
 	before = aside.len;
-	rc = ka_role_classify(s, &ro, it->found, &aside);
-	if (rc == KA_ROLE_FOUND_NONE && aside.len == before && !optional)
+	rc = ka_role_classify(s, &ro, input, &aside);
+	if (rc == KA_ROLE_FOUND_NONE && aside.len > before) {
+		/*
+		 * Recognised as a Kafka file of a kind not audited (a note
+		 * says so): its directory does not lack configurations.
+		 */
+		keep(&r->diags, &aside);
+		ka_diags_clear(&aside);
+		settings_free(s);
+		ka_source_free(src);
+		return 1;
+	}
+	if (rc == KA_ROLE_FOUND_NONE && !optional)
 		ka_diag(&aside, KA_D_WALK_SKIPPED, &loc,
 		    "not a Kafka configuration (no Kafka key); skipped");
 	if (rc != KA_ROLE_FOUND_OK)

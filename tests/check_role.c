@@ -17,7 +17,7 @@
 static const struct {
 	const char	*path;
 	const char	*text;
-	int		 found;		/* from a directory walk */
+	enum ka_input	 found;		/* how the file came */
 	int		 type;		/* --type, or NONE */
 	int		 client_flag;	/* --client, or NONE */
 	int		 rc;		/* KA_ROLE_FOUND_* */
@@ -64,12 +64,23 @@ static const struct {
 	{ "client.properties", "acks=all\ngroup.id=g\n", 0, NONE, NONE,
 	    KA_ROLE_FOUND_ERROR, NONE, 0, NONE, 0, KA_D_ROLE_AMBIGUOUS, 0 },
 	/* No Kafka key: skipped in a directory, an error when named. */
-	{ "log4j.properties", "log4j.rootLogger=INFO, stdout\n", 1, NONE, NONE,
+	{ "log4j.properties", "log4j.rootLogger=INFO, stdout\n", KA_INPUT_FOUND,
+	    NONE, NONE,
 	    KA_ROLE_FOUND_NONE, NONE, 0, NONE, 0, NONE, 0 },
 	{ "log4j.properties", "log4j.rootLogger=INFO, stdout\n", 0, NONE, NONE,
 	    KA_ROLE_FOUND_ERROR, NONE, 0, NONE, 0, KA_D_ROLE_UNKNOWN, 0 },
 	{ "client.properties", "bootstrap.servers=a:9092\n", 0, NONE, NONE,
 	    KA_ROLE_FOUND_ERROR, NONE, 0, NONE, 0, KA_D_ROLE_UNKNOWN, 0 },
+	/* In a directory, only keys make a non-properties file a config. */
+	{ "src/producer.py", "import kafka\n", KA_INPUT_FOUND_OTHER, NONE,
+	    NONE, KA_ROLE_FOUND_NONE, NONE, 0, NONE, 0, NONE, 0 },
+	{ "src/producer.py", "import kafka\n", KA_INPUT_FOUND_OTHER,
+	    KA_ROLE_PRODUCER, NONE, KA_ROLE_FOUND_NONE, NONE, 0, NONE, 0,
+	    NONE, 0 },
+	{ "conf/app-consumer.conf", "acks=all\nlinger.ms=5\n",
+	    KA_INPUT_FOUND_OTHER, NONE, NONE, KA_ROLE_FOUND_OK,
+	    KA_ROLE_PRODUCER, KA_BASIS_KEYS, KA_CLIENT_JAVA, KA_BASIS_DEFAULT,
+	    NONE, 0 },
 	/* Directives beat names and keys; the flag beats the directive. */
 	{ "producer.properties", "# kafka-audit: type=consumer\nacks=all\n",
 	    0, NONE, NONE, KA_ROLE_FOUND_OK, KA_ROLE_CONSUMER,
