@@ -58,7 +58,7 @@ enum ka_diag_code {
 
 /* A position in an input file.  Line and column are 1-based; 0 = unknown. */
 struct ka_loc {
-	const char	*path;	/* borrowed from struct ka_source; NULL if none */
+	const char	*path;	/* borrowed from struct ka_source, or NULL */
 	unsigned int	 line;
 	unsigned int	 col;
 };
@@ -67,7 +67,7 @@ struct ka_diag {
 	enum ka_diag_code	 code;
 	enum ka_level		 level;	/* from the catalogue */
 	struct ka_loc		 loc;
-	char			*path;	/* owned copy of loc.path, which points here */
+	char			*path;	/* owned copy; loc.path points here */
 	char			*detail; /* owned; the specific message */
 };
 

@@ -36,8 +36,9 @@ struct ka_prop {
 	struct ka_loc	 value_loc;	/* first character of the value, or
 					   where it would start if empty */
 	unsigned int	 last_line;	/* last natural line of the entry */
-	size_t		 shadowed_by;	/* index of the later entry with the
-					   same key that wins, or KA_PROPS_NONE */
+	size_t		 shadowed_by;	/* index of the later entry with
+					   the same key, which wins, or
+					   KA_PROPS_NONE */
 	size_t		 shadows;	/* index of the earlier entry with the
 					   same key, or KA_PROPS_NONE */
 };

@@ -14,33 +14,33 @@
 #include "rules.h"
 #include "settings.h"
 
+/*
+ * One finding.  loc is the key's place, or the file alone (line 0) when
+ * the key is absent; related is another place involved, such as the
+ * broker file of a cross-check (line 0 = none).  Both borrow their paths
+ * from the sources.  value is never a sensitive value.
+ */
 struct ka_finding {
-	const struct ka_rule	*rule;		/* borrowed from the ruleset */
+	const struct ka_rule	*rule;		/* borrowed */
 	enum ka_severity	 severity;
-	struct ka_loc		 loc;		/* the key's place, or the file
-						   alone (line 0) when the key is
-						   absent; path borrowed from
-						   the source */
-	char			*subject;	/* owned: "producer", "broker",
-						   later "topic orders" */
-	char			*key;		/* owned: as the file spells it
-						   (or the Java name if absent);
+	struct ka_loc		 loc;
+	char			*subject;	/* owned: "producer" */
+	char			*key;		/* owned: as the file spells it,
+						   the Java name if absent, or
 						   NULL when no key */
-	char			*value;		/* owned: effective value, NULL if
-						   null; never a sensitive value */
+	char			*value;		/* owned: effective value, or
+						   NULL for null */
 	enum ka_origin		 origin;
-	char			*provenance;	/* owned: where value came from */
-	char			*message;	/* owned, placeholders expanded */
-	struct ka_loc		 related;	/* another place involved (the
-						   broker file of a cross-check),
-						   path borrowed; line 0 = none */
+	char			*provenance;	/* owned: where value is from */
+	char			*message;	/* owned, template expanded */
+	struct ka_loc		 related;
 };
 
 struct ka_report {
 	struct ka_finding	*v;		/* owned array */
 	size_t			 len, cap;
-	const char		**files;	/* owned array of borrowed paths:
-						   the files audited */
+	const char		**files;	/* owned array of borrowed
+						   paths: the files audited */
 	size_t			 nfiles, filescap;
 };
 
@@ -64,8 +64,8 @@ struct ka_report_ctx {
 	const struct ka_ruleset	*rules;
 	int			 color;		/* text: ANSI colour */
 	int			 verbose;
-	int			 threshold;	/* enum ka_severity, or -1 = none */
-	int			 exit_status;	/* what the run will exit with */
+	int			 threshold;	/* enum ka_severity, or -1 */
+	int			 exit_status;	/* the run's exit status */
 	unsigned long		 version;	/* --kafka-version in force */
 };
 
@@ -73,7 +73,8 @@ struct ka_report_ctx {
 int			 ka_report_emit(const char *format, FILE *,
 			    const struct ka_report_ctx *);
 int			 ka_report_format_known(const char *);
-const char		*ka_report_format_list(void);	/* "text, compact, json" */
+/* "text, compact, json"; static. */
+const char		*ka_report_format_list(void);
 
 /* The formats themselves (report_text.c, report_json.c). */
 int			 ka_report_text_emit(FILE *,

@@ -1,7 +1,8 @@
 /*
- * The rule model.  Rules are data (the YAML files under rules/, loaded by rules_yaml.c);
- * this file holds the loaded form and the lookups on it.  A ruleset is
- * built once and then only read: eval and the reporters get it const.
+ * The rule model.  Rules are data (the YAML files under rules/, loaded by
+ * rules_yaml.c); this file holds the loaded form and the lookups on it.
+ * A ruleset is built once and then only read: eval and the reporters get
+ * it const.
  *
  * Conditions are a closed vocabulary, not a language: comparisons of a
  * key's effective value with a constant or with another key, set
@@ -37,7 +38,7 @@ enum ka_severity {
 
 enum ka_category {
 	KA_CAT_CONFIG,		/* always wrong */
-	KA_CAT_STATE		/* a live condition, e.g. under-replicated now */
+	KA_CAT_STATE		/* a live condition: under-replicated now */
 };
 
 enum ka_cond_op {
@@ -102,33 +103,39 @@ struct ka_cond {
 	struct ka_loc		 loc;	/* where it is written */
 };
 
+/*
+ * A rule.  Every string is owned.  versions are the Kafka releases it
+ * applies to (versions_text as written, NULL for all); clients has bit
+ * 1 << KA_CLIENT_* for each client it applies to, 0 for any; key is the
+ * key findings are about (NULL for checks); message is a template (see
+ * kafka-audit-rules(5)); loc is the "id:" line, its path borrowed from the
+ * ruleset.
+ */
 struct ka_rule {
-	char			*id;		/* owned: "KA2001" */
-	char			*slug;		/* owned: "producer-acks-not-all" */
-	char			*title;		/* owned: one line */
+	char			*id;		/* "KA2001" */
+	char			*slug;		/* "producer-acks-not-all" */
+	char			*title;		/* one line */
 	unsigned int		 scopes;	/* KA_SCOPE_* bits */
 	enum ka_category	 category;
 	enum ka_severity	 severity;	/* default severity */
-	struct ka_vranges	 versions;	/* Kafka releases it applies to */
-	char			*versions_text;	/* owned: as written; NULL = all */
-	unsigned int		 clients;	/* bits 1 << KA_CLIENT_*; 0 = any */
-	char			*key;		/* owned: the key findings are
-						   about; NULL for checks */
-	struct ka_cond		*when;		/* owned; NULL = always */
-	struct ka_cond		*cond;		/* owned; never NULL once loaded */
-	char			*message;	/* owned template, see rules(5) */
-	char			*rationale;	/* owned */
-	char			*fix;		/* owned */
-	struct ka_loc		 loc;		/* the rule's "id:" line; path
-						   borrowed from the ruleset */
+	struct ka_vranges	 versions;
+	char			*versions_text;
+	unsigned int		 clients;
+	char			*key;
+	struct ka_cond		*when;		/* NULL = always */
+	struct ka_cond		*cond;		/* never NULL once loaded */
+	char			*message;
+	char			*rationale;
+	char			*fix;
+	struct ka_loc		 loc;
 };
 
 struct ka_ruleset {
 	struct ka_rule		*v;		/* owned array, sorted by id
 						   after ka_rules_finish() */
 	size_t			 len, cap;
-	char			**paths;	/* owned: files loaded; rule and
-						   condition locs borrow these */
+	char			**paths;	/* owned: files loaded; the locs
+						   of rules borrow these */
 	size_t			 npaths;
 };
 
@@ -148,7 +155,8 @@ void			 ka_cond_free(struct ka_cond *);	/* and subs */
  * condition names known to the catalogue in a dialect of the rule's scopes
  * (rules.unknown-key).  Sorts by id.  Returns 0, or -1 after diagnostics.
  */
-int			 ka_rules_finish(struct ka_ruleset *, struct ka_diags *);
+int			 ka_rules_finish(struct ka_ruleset *,
+			    struct ka_diags *);
 
 /* Look a rule up by id or slug, ignoring case; borrowed, or NULL. */
 const struct ka_rule	*ka_rules_find(const struct ka_ruleset *,

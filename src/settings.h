@@ -35,7 +35,7 @@ struct ka_settings {
 	struct ka_props		 props;		/* owned */
 	enum ka_role		 role;
 	enum ka_basis		 role_basis;
-	enum ka_client		 client;	/* meaningful for clients only */
+	enum ka_client		 client;	/* producers, consumers */
 	enum ka_basis		 client_basis;
 	unsigned long		 version;	/* Kafka release for defaults */
 	enum ka_dialect		 dialect;
@@ -56,7 +56,7 @@ struct ka_value {
 	char			*text;	 /* owned: canonical value, or NULL
 					    (null, or invalid: see valid) */
 	const char		*raw;	 /* the value as written, or NULL */
-	int			 valid;	 /* 0 if Kafka rejects the written value */
+	int			 valid;	 /* 0: Kafka rejects raw */
 	const char		*why;	 /* static: why it is invalid */
 	unsigned long		 since;	 /* DEFAULT: release it holds from */
 	int			 sensitive;

@@ -10,7 +10,7 @@
 
 void	*xmalloc(size_t);			/* owned by the caller */
 void	*xcalloc(size_t, size_t);		/* owned, zeroed */
-void	*xreallocarray(void *, size_t, size_t);	/* owned; frees nothing on failure */
+void	*xreallocarray(void *, size_t, size_t);	/* owned; as realloc */
 char	*xstrdup(const char *);			/* owned */
 char	*xstrndup(const char *, size_t);	/* owned, NUL-terminated */
 char	*xasprintf(const char *, ...)		/* owned */

@@ -43,4 +43,20 @@ if [ -s "$tmp" ]; then
 else
 	ok "kafka-audit.1 documents every diagnostic, rule and option"
 fi
+
+# Each rule's slug in the RULES section is the one the rule pack gives it.
+awk '/^[[:space:]]*- id:/ { id = $3 } /^[[:space:]]*slug:/ { print id, $2 }' \
+    "$KA_TOP_SRCDIR"/rules/*.yaml | sort >"$tmp.pack"
+awk '/^\.It KA[0-9]+$/ { id = $2; next }
+    id != "" && /^\.Cm [a-z0-9-]+ :$/ { print id, $2 } { id = "" }' \
+    "$man/kafka-audit.1" | sort >"$tmp.man"
+if join -v 2 "$tmp.pack" "$tmp.man" | grep -q . ||
+    ! join "$tmp.pack" "$tmp.man" | awk '$2 != $3 { exit 1 }'; then
+	not_ok "kafka-audit.1 gives each rule the slug of the rule pack"
+	join -a 2 "$tmp.pack" "$tmp.man" | awk '$2 != $3' >"$tmp"
+	diag_file "$tmp"
+else
+	ok "kafka-audit.1 gives each rule the slug of the rule pack"
+fi
+rm -f "$tmp.pack" "$tmp.man"
 tap_done
