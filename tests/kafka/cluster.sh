@@ -13,6 +13,7 @@
 #   cluster.sh topics|configs|acls ARGS...  kafka-topics/-configs/-acls,
 #                                     --bootstrap-server preset (PLAINTEXT)
 #   cluster.sh tool CLASS ARGS...     any other main class on the classpath
+#   cluster.sh dump-configs           tests/kafka/DumpConfigs.java, compiled
 #   cluster.sh logs [N]               tail of the node logs
 #
 # Environment:
@@ -541,6 +542,22 @@ ka_tool() {
 	kcli "$ka_cls" --bootstrap-server "$(ka_bootstrap)" "$@"
 }
 
+ka_dump_configs() {
+	ka_fetch
+	command -v javac >/dev/null 2>&1 || die "javac not found"
+	ka_cls=$(mktemp -d "${TMPDIR:-/tmp}/kafka-audit-dump.XXXXXX") || die "mktemp failed"
+	if ! javac -nowarn -d "$ka_cls" -cp "$KA_KAFKA_LIB/*" "$ka_here/DumpConfigs.java"; then
+		rm -rf "$ka_cls"
+		die "javac failed"
+	fi
+	ka_log4j=-Dlog4j2.level=ERROR
+	# shellcheck disable=SC2086
+	"$JAVA" $ka_jvm_tool "$ka_log4j" -cp "$ka_cls:$KA_KAFKA_LIB/*" DumpConfigs "$@"
+	ka_rc=$?
+	rm -rf "$ka_cls"
+	return $ka_rc
+}
+
 usage() {
 	sed -n '2,/^$/s/^# \{0,1\}//p' "$0" | sed -n '/^  cluster.sh/p;/^    /p' >&2
 	exit 2
@@ -601,6 +618,9 @@ tool)
 	[ $# -ge 1 ] || usage
 	ka_state
 	kcli "$@"
+	;;
+dump-configs)
+	ka_dump_configs "$@"
 	;;
 logs)
 	ka_state
