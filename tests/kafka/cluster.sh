@@ -153,6 +153,11 @@ ka_tail() {
 	ka_none="--- node $1 has written no log yet"
 	for ka_f in "$ka_dir/node$1/server.log" "$ka_dir/node$1/stdout.log"; do
 		[ -s "$ka_f" ] || continue
+		# The cause is often far above the shutdown noise at the end.
+		if grep -Eq '^\[[^]]*\] (ERROR|FATAL) ' "$ka_f"; then
+			echo "--- first errors in $ka_f" >&2
+			grep -E -A 1 '^\[[^]]*\] (ERROR|FATAL) ' "$ka_f" | head -n 6 >&2
+		fi
 		echo "--- tail of $ka_f" >&2
 		tail -n "${2:-40}" "$ka_f" >&2
 		ka_none=
@@ -559,7 +564,8 @@ ka_dump_configs() {
 }
 
 usage() {
-	sed -n '2,/^$/s/^# \{0,1\}//p' "$0" | sed -n '/^  cluster.sh/p;/^    /p' >&2
+	sed -n '/^#   cluster.sh fetch/,/^# Environment/s/^# \{0,1\}//p' "$0" |
+	    sed '$d' >&2
 	exit 2
 }
 
