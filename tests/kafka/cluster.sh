@@ -138,10 +138,17 @@ ka_bootstrap() {
 	cat "$ka_dir/bootstrap"
 }
 
+# A zombie counts as dead: some inits take a second or more to reap.
+ka_alive() {
+	kill -0 "$1" 2>/dev/null || return 1
+	[ ! -r "/proc/$1/stat" ] ||
+	    [ "$(sed 's/.*) \([A-Za-z]\).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+
 # Pid of node N if that process is alive and is really our node.
 ka_pid() {
 	ka_p=$(cat "$ka_dir/node$1/pid" 2>/dev/null) || return 1
-	[ -n "$ka_p" ] && kill -0 "$ka_p" 2>/dev/null || return 1
+	[ -n "$ka_p" ] && ka_alive "$ka_p" || return 1
 	if [ -r "/proc/$ka_p/cmdline" ]; then
 		tr '\0' '\n' <"/proc/$ka_p/cmdline" |
 		    grep -qxF "$ka_dir/node$1/server.properties" || return 1
@@ -414,7 +421,7 @@ ka_stop() {
 	done
 	ka_deadline=$(($(now) + ka_grace))
 	for ka_p in $ka_pids; do
-		while kill -0 "$ka_p" 2>/dev/null; do
+		while ka_alive "$ka_p"; do
 			if [ "$(now)" -ge "$ka_deadline" ]; then
 				kill -KILL "$ka_p" 2>/dev/null
 			fi
