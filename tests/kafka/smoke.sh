@@ -174,7 +174,9 @@ pids=$(cat "$KA_KAFKA_DIR"/node*/pid 2>/dev/null)
 check "down" cluster down
 alive=
 for p in $pids; do
-	kill -0 "$p" 2>/dev/null && alive="$alive $p"
+	# A zombie has exited; some inits are slow to reap it.
+	kill -0 "$p" 2>/dev/null && ! grep -q '^[0-9]* (.*) Z' "/proc/$p/stat" \
+	    2>/dev/null && alive="$alive $p"
 done
 if [ -z "$alive" ] && [ ! -e "$KA_KAFKA_DIR" ]; then
 	ok "down left no process and no directory"
