@@ -468,6 +468,10 @@ ka_up() {
 	ka_fetch
 	ka_state create
 	[ -d "$ka_dir" ] || mkdir -p "$ka_dir" || die "cannot create $ka_dir"
+	if [ ! -f "$ka_dir/.kafka-audit-cluster" ] &&
+	    [ -n "$(ls -A "$ka_dir" 2>/dev/null)" ]; then
+		die "$ka_dir is not empty and holds no cluster (use an empty one)"
+	fi
 	for ka_n in 1 2 3; do
 		if [ -f "$ka_dir/ports" ] && ka_pid "$ka_n" >/dev/null; then
 			die "a cluster is already running in $ka_dir"
@@ -501,9 +505,14 @@ ka_down() {
 	# nodes going at once it would wait for a controller that is gone.
 	ka_stop KILL 10 1 2 3
 	ka_release_ports
-	# Remove only what up made.
+	# Remove what up made, then the directory if that leaves it empty.
 	if [ -f "$ka_dir/.kafka-audit-cluster" ]; then
-		rm -rf "$ka_dir"
+		(cd "$ka_dir" && rm -rf node1 node2 node3 ports ports.tmp \
+		    bootstrap bootstrap-sasl cluster-id server-log4j2.properties \
+		    tools-log4j2.properties sasl-admin.properties \
+		    sasl-restricted.properties sasl-admin.rdkafka \
+		    sasl-restricted.rdkafka .kafka-audit-cluster)
+		rmdir "$ka_dir" 2>/dev/null
 	fi
 	if [ -z "${KA_KAFKA_DIR:-}" ] || [ "$(cat "$ka_last" 2>/dev/null)" = "$ka_dir" ]; then
 		rm -f "$ka_last"
