@@ -96,7 +96,11 @@ ka_fetch() {
 	[ -f "$ka_tmp/kafka_2.13-$KA_KVER.jar" ] ||
 	    die "mvn left no kafka_2.13-$KA_KVER.jar in $ka_tmp"
 	echo "$ka_want" >"$ka_tmp/.complete"
-	# Another fetch may have finished first; either copy is whole.
+	# Another fetch may have finished first, and its jars be in use.
+	if [ "$(cat "$KA_KAFKA_LIB/.complete" 2>/dev/null)" = "$ka_want" ]; then
+		rm -rf "$ka_tmp"
+		return 0
+	fi
 	rm -rf "$KA_KAFKA_LIB"
 	mv "$ka_tmp" "$KA_KAFKA_LIB" 2>/dev/null || rm -rf "$ka_tmp"
 	[ -f "$KA_KAFKA_LIB/.complete" ] || die "could not fill $KA_KAFKA_LIB"
@@ -130,6 +134,7 @@ ka_state() {
 		die "KA_KAFKA_DIR is not set and no cluster was started here"
 	fi
 	case $ka_dir in /*) ;; *) ka_dir=$(pwd)/$ka_dir ;; esac
+	[ ! -d "$ka_dir" ] || ka_dir=$(cd "$ka_dir" && pwd)
 	[ "${1:-}" = create ] || [ -f "$ka_dir/ports" ] ||
 	    die "$ka_dir holds no cluster (run up first)"
 }
@@ -501,6 +506,7 @@ ka_down() {
 	fi
 	if [ -n "${KA_KAFKA_DIR:-}" ]; then ka_dir=$KA_KAFKA_DIR; else ka_dir=$(cat "$ka_last"); fi
 	[ -d "$ka_dir" ] || return 0
+	ka_dir=$(cd "$ka_dir" && pwd) || return 1
 	# The data is thrown away, so no controlled shutdown: with all three
 	# nodes going at once it would wait for a controller that is gone.
 	ka_stop KILL 10 1 2 3
