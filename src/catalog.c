@@ -479,7 +479,10 @@ fail(const char *reason, const char **why)
 	return -1;
 }
 
-/* The shortest %g form that reads back as d, as merge.py writes them. */
+/*
+ * A whole number below 10^15 in plain digits, else the shortest %g form
+ * that reads back as d; merge.py writes the defaults the same way.
+ */
 static char *
 shortest(double d)
 {
@@ -490,6 +493,8 @@ shortest(double d)
 		return xstrdup("NaN");
 	if (isinf(d))
 		return xstrdup(d < 0 ? "-Infinity" : "Infinity");
+	if (d > -1e15 && d < 1e15 && d == (double)(long long)d)
+		return xasprintf("%.0f", d);
 	for (p = 1; p < 17; p++) {
 		snprintf(buf, sizeof(buf), "%.*g", p, d);
 		if (strtod(buf, NULL) == d)
@@ -625,6 +630,7 @@ java_whole(const struct ka_keydef *k, const char *v, char **out,
 	unsigned long long	 acc = 0, lim;
 	long long		 lo, hi, x;
 	const char		*p = v;
+	char			 buf[32];
 	int			 neg = 0;
 
 	lo = k->type == KA_TYPE_SHORT ? -32768 : k->type == KA_TYPE_INT ?
@@ -650,8 +656,8 @@ java_whole(const struct ka_keydef *k, const char *v, char **out,
 	x = !neg ? (long long)acc : acc == 0 ? 0 : -(long long)(acc - 1) - 1;
 	if (!in_range(k, (double)x))
 		return fail("out of the key's valid range", why);
-	*out = xasprintf("%lld", x);
-	return 0;
+	snprintf(buf, sizeof(buf), "%lld", x);
+	return done(k, buf, strlen(buf), out);
 }
 
 static int

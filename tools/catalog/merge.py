@@ -106,7 +106,10 @@ def unesc(s):
 
 
 def shortest_double(x):
-    """The shortest %g form that reads back as x, as catalog.c prints."""
+    """A whole number below 10^15 in plain digits, else the shortest %g
+    form that reads back as x, as catalog.c prints."""
+    if x == int(x) and abs(x) < 1e15:
+        return "%.0f" % x
     for p in range(1, 18):
         s = "%.*g" % (p, x)
         if float(s) == x:
