@@ -153,7 +153,7 @@ static void
 detect_client(struct ka_settings *s, struct ka_diags *ds)
 {
 	enum ka_dialect		 java;
-	const struct ka_prop	*jp = NULL, *lp = NULL;
+	const struct ka_prop	*jp = NULL, *lp = NULL, *legacy = NULL;
 	const struct ka_keydef	*scala, *lrk;
 	size_t			 i;
 	unsigned int		 side;
@@ -171,17 +171,23 @@ detect_client(struct ka_settings *s, struct ka_diags *ds)
 		in_lrk = lrk != NULL && (lrk->flags & side) != 0;
 		/*
 		 * The old Scala clients used many of the names librdkafka
-		 * later took over; before 2.0 such a key proves nothing.
+		 * later took over (request.required.acks): such a key is
+		 * weaker evidence, none at all before Kafka 2.0, and next
+		 * to Java keys a leftover that legacy-key reports.
 		 */
 		scala = ka_catalog_find(s->role == KA_ROLE_PRODUCER ?
 		    KA_DIALECT_SCALA_PRODUCER : KA_DIALECT_SCALA_CONSUMER,
 		    p->key);
 		if (in_java && !in_lrk && jp == NULL)
 			jp = p;
-		if (in_lrk && !in_java && lp == NULL &&
-		    (scala == NULL || s->version >= KA_VERSION(2, 0, 0, 0)))
+		if (in_lrk && !in_java && scala == NULL && lp == NULL)
 			lp = p;
+		if (in_lrk && !in_java && scala != NULL && legacy == NULL &&
+		    s->version >= KA_VERSION(2, 0, 0, 0))
+			legacy = p;
 	}
+	if (lp == NULL && jp == NULL)
+		lp = legacy;
 	s->client = KA_CLIENT_JAVA;
 	s->client_basis = KA_BASIS_DEFAULT;
 	if (lp != NULL && jp == NULL) {

@@ -106,9 +106,21 @@ static const struct {
 	    KA_CLIENT_JAVA, KA_BASIS_DEFAULT, NONE, 0 },
 	/* Keys of both clients: the Java client, with a warning. */
 	{ "producer.properties",
-	    "key.serializer=x.Y\nqueue.buffering.max.messages=5\n", 0, NONE,
+	    "key.serializer=x.Y\nqueue.buffering.max.kbytes=5\n", 0, NONE,
 	    NONE, KA_ROLE_FOUND_OK, KA_ROLE_PRODUCER, KA_BASIS_NAME,
 	    KA_CLIENT_JAVA, KA_BASIS_DEFAULT, KA_D_CLIENT_AMBIGUOUS, 2 },
+	/*
+	 * A name librdkafka took over from the old Scala producer, next to
+	 * Java keys, is a leftover (legacy-key reports it), not a librdkafka
+	 * file; alone it still says librdkafka.
+	 */
+	{ "producer.properties",
+	    "key.serializer=x.Y\nqueue.buffering.max.messages=5\n", 0, NONE,
+	    NONE, KA_ROLE_FOUND_OK, KA_ROLE_PRODUCER, KA_BASIS_NAME,
+	    KA_CLIENT_JAVA, KA_BASIS_KEYS, NONE, 0 },
+	{ "producer.properties", "queue.buffering.max.messages=5\n", 0, NONE,
+	    NONE, KA_ROLE_FOUND_OK, KA_ROLE_PRODUCER, KA_BASIS_NAME,
+	    KA_CLIENT_LIBRDKAFKA, KA_BASIS_KEYS, NONE, 0 },
 };
 
 START_TEST(test_classify)
