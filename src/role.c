@@ -154,17 +154,21 @@ detect_client(struct ka_settings *s, struct ka_diags *ds)
 {
 	enum ka_dialect		 java;
 	const struct ka_prop	*jp = NULL, *lp = NULL;
-	const struct ka_keydef	*scala;
+	const struct ka_keydef	*scala, *lrk;
 	size_t			 i;
+	unsigned int		 side;
 	int			 in_java, in_lrk;
 
 	java = s->role == KA_ROLE_PRODUCER ? KA_DIALECT_PRODUCER :
 	    KA_DIALECT_CONSUMER;
+	side = s->role == KA_ROLE_PRODUCER ? KA_KEY_PRODUCER : KA_KEY_CONSUMER;
 	for (i = 0; i < s->props.len; i++) {
 		const struct ka_prop *p = &s->props.v[i];
 
+		/* A producer property in a consumer file says nothing. */
 		in_java = ka_catalog_find(java, p->key) != NULL;
-		in_lrk = ka_catalog_find(KA_DIALECT_LIBRDKAFKA, p->key) != NULL;
+		lrk = ka_catalog_find(KA_DIALECT_LIBRDKAFKA, p->key);
+		in_lrk = lrk != NULL && (lrk->flags & side) != 0;
 		/*
 		 * The old Scala clients used many of the names librdkafka
 		 * later took over; before 2.0 such a key proves nothing.

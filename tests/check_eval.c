@@ -26,7 +26,7 @@
 #define RULE(id, scope, body)						\
 	"rules:\n"							\
 	"  - id: " id "\n"						\
-	"    slug: rule-" id "\n"					\
+	"    slug: a-test-rule\n"					\
 	"    title: A test rule\n"					\
 	"    scope: " scope "\n"					\
 	"    severity: error\n"						\
@@ -257,7 +257,7 @@ static const struct {
 	{ "placeholders", "3.9",
 	    RULE("KA9001", "producer", "    key: retries\n"
 	    "    condition: {key: retries, eq: 0}\n"
-	    "    message: \"{role} {client} {version} {{x} {value:acks} "
+	    "    message: \"{role} {client} {version} {{x}} {value:acks} "
 	    "{key}\"\n"),
 	    { { "p.properties", "retries=0\n", P, L } }, 1,
 	    { { "p.properties", 1, 1, "retries", "0", KA_ORIGIN_FILE,
