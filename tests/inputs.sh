@@ -195,7 +195,9 @@ if [ "$rc" -eq 2 ] &&
 then
 	ok "link loops and dangling links named *.properties in a directory are reported$todo"
 else
-	not_ok "link loops and dangling links named *.properties in a directory are reported (exit $rc)$todo"
+	# Not not_ok: a TODO is an expected failure, not a failed test.
+	tap_n=$((tap_n + 1))
+	echo "not ok $tap_n - link loops and dangling links named *.properties in a directory are reported (exit $rc)$todo"
 	diag_file err
 fi
 
