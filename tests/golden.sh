@@ -5,10 +5,17 @@
 #   expect.out  the exact standard output
 #   expect.err  optional: the exact standard error
 #   expect.rc   the exit status
+#   expect.todo optional: a known bug, in one line; the expect files then
+#               hold the right output, which the program does not print
+#               yet, and the case is a TAP TODO (XFAIL) until it does
 # and the input files.  kafka-audit runs inside the case directory, so
-# paths in the output are relative and stable.  Nothing there is written:
+# paths in the output are relative and stable.  Name the inputs in args
+# rather than 'check .': a walk also audits any other file whose keys
+# look like a Kafka configuration, and expect.out is full of them
+# ("  acks = 1 (...)"), so the second run would differ from the first.  Nothing there is written:
 # with KA_GOLDEN_UPDATE=1 the expect files are rewritten instead, for a
-# developer to review with git diff.
+# developer to review with git diff (except those of TODO cases, which
+# are written by hand).
 . "$(dirname "$0")/lib.sh"
 
 cases="$KA_TOP_SRCDIR/tests/cases"
@@ -24,7 +31,9 @@ for dir in "$cases"/*/; do
 	(cd "$dir" && eval "set -- $args" && exec "$KAUDIT" "$@") \
 	    <"$in" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	if [ -n "$KA_GOLDEN_UPDATE" ]; then
+	todo=""
+	[ -f "$dir/expect.todo" ] && todo=" # TODO $(head -n 1 "$dir/expect.todo")"
+	if [ -n "$KA_GOLDEN_UPDATE" ] && [ -z "$todo" ]; then
 		cp "$tmp/out" "$dir/expect.out"
 		echo "$rc" >"$dir/expect.rc"
 		if [ -s "$tmp/err" ] || [ -f "$dir/expect.err" ]; then
@@ -40,9 +49,15 @@ for dir in "$cases"/*/; do
 		    bad="$bad${bad:+; }stderr differs"
 	fi
 	if [ -z "$bad" ]; then
-		ok "$name"
+		ok "$name$todo"
 	else
-		not_ok "$name: $bad"
+		if [ -n "$todo" ]; then
+			# A known bug: TAP counts it as XFAIL, not as a failure.
+			tap_n=$((tap_n + 1))
+			echo "not ok $tap_n - $name: $bad$todo"
+		else
+			not_ok "$name: $bad"
+		fi
 		diff -u "$dir/expect.out" "$tmp/out" >"$tmp/diff" 2>&1
 		[ -f "$dir/expect.err" ] &&
 		    diff -u "$dir/expect.err" "$tmp/err" >>"$tmp/diff" 2>&1
