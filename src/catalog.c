@@ -333,6 +333,36 @@ distance(const char *a, size_t la, const char *b, size_t lb, size_t limit)
  * Case and the separator (_ or - for .) count for nothing, since Kafka's
  * names are lower case with dots and such slips are the usual ones.
  */
+/*
+ * A known key that is the unknown name with its last component dropped
+ * or one added: unclean.leader.election for
+ * unclean.leader.election.enable.  Too far apart for edit distance, but
+ * as likely a slip.
+ */
+static const struct ka_keydef *
+dropped_component(enum ka_dialect d, const char *unknown, size_t lu)
+{
+	const struct ka_keydef	*k;
+	size_t			 i, ln;
+
+	for (i = ka_catalog_data_first[d]; i < ka_catalog_data_first[d + 1];
+	    i++) {
+		k = &ka_catalog_data_keys[i];
+		if (k->flags & (KA_KEY_INTERNAL | KA_KEY_API_ONLY))
+			continue;
+		ln = strlen(k->name);
+		if (ln > lu && strncmp(k->name, unknown, lu) == 0 &&
+		    k->name[lu] == '.' && strchr(k->name + lu + 1, '.') ==
+		    NULL)
+			return k;
+		if (lu > ln && strncmp(unknown, k->name, ln) == 0 &&
+		    unknown[ln] == '.' && strchr(unknown + ln + 1, '.') ==
+		    NULL && ln >= 8)
+			return k;
+	}
+	return NULL;
+}
+
 const char *
 ka_catalog_suggest(enum ka_dialect d, const char *unknown)
 {
@@ -366,6 +396,8 @@ ka_catalog_suggest(enum ka_dialect d, const char *unknown)
 			bestd = dist;
 		}
 	}
+	if (best == NULL)
+		best = dropped_component(d, unknown, lu);
 	return best != NULL ? best->name : NULL;
 }
 
@@ -426,6 +458,75 @@ is_sensitive_name(const char *name)
 			lo = mid + 1;
 	}
 	return 0;
+}
+
+/*
+ * ServerTopicConfigSynonyms of Kafka 4.1, in the order Kafka consults the
+ * broker names: log.retention.ms before .minutes before .hours.
+ */
+static const struct {
+	const char	*topic;
+	const char	*broker;
+} topic_broker[] = {
+	{ "cleanup.policy", "log.cleanup.policy" },
+	{ "compression.gzip.level", "compression.gzip.level" },
+	{ "compression.lz4.level", "compression.lz4.level" },
+	{ "compression.type", "compression.type" },
+	{ "compression.zstd.level", "compression.zstd.level" },
+	{ "delete.retention.ms", "log.cleaner.delete.retention.ms" },
+	{ "file.delete.delay.ms", "log.segment.delete.delay.ms" },
+	{ "flush.messages", "log.flush.interval.messages" },
+	{ "flush.ms", "log.flush.interval.ms" },
+	{ "flush.ms", "log.flush.scheduler.interval.ms" },
+	{ "index.interval.bytes", "log.index.interval.bytes" },
+	{ "local.retention.bytes", "log.local.retention.bytes" },
+	{ "local.retention.ms", "log.local.retention.ms" },
+	{ "max.compaction.lag.ms", "log.cleaner.max.compaction.lag.ms" },
+	{ "max.message.bytes", "message.max.bytes" },
+	{ "message.format.version", "log.message.format.version" },
+	{ "message.timestamp.after.max.ms",
+	    "log.message.timestamp.after.max.ms" },
+	{ "message.timestamp.before.max.ms",
+	    "log.message.timestamp.before.max.ms" },
+	{ "message.timestamp.type", "log.message.timestamp.type" },
+	{ "min.cleanable.dirty.ratio", "log.cleaner.min.cleanable.ratio" },
+	{ "min.compaction.lag.ms", "log.cleaner.min.compaction.lag.ms" },
+	{ "min.insync.replicas", "min.insync.replicas" },
+	{ "preallocate", "log.preallocate" },
+	{ "retention.bytes", "log.retention.bytes" },
+	{ "retention.ms", "log.retention.ms" },
+	{ "retention.ms", "log.retention.minutes" },
+	{ "retention.ms", "log.retention.hours" },
+	{ "segment.bytes", "log.segment.bytes" },
+	{ "segment.index.bytes", "log.index.size.max.bytes" },
+	{ "segment.jitter.ms", "log.roll.jitter.ms" },
+	{ "segment.jitter.ms", "log.roll.jitter.hours" },
+	{ "segment.ms", "log.roll.ms" },
+	{ "segment.ms", "log.roll.hours" },
+	{ "unclean.leader.election.enable",
+	    "unclean.leader.election.enable" },
+};
+
+const char *
+ka_catalog_topic_name(const char *broker_key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(topic_broker) / sizeof(topic_broker[0]); i++)
+		if (strcmp(topic_broker[i].broker, broker_key) == 0)
+			return topic_broker[i].topic;
+	return NULL;
+}
+
+const char *
+ka_catalog_broker_name(const char *topic_key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(topic_broker) / sizeof(topic_broker[0]); i++)
+		if (strcmp(topic_broker[i].topic, topic_key) == 0)
+			return topic_broker[i].broker;
+	return NULL;
 }
 
 int
@@ -670,8 +771,8 @@ java_whole(const struct ka_keydef *k, const char *v, char **out,
 	lim = neg ? (unsigned long long)-(lo + 1) + 1 : (unsigned long long)hi;
 	for (; *p != '\0'; p++) {
 		if (*p < '0' || *p > '9')
-			return fail("not a whole number (digits only, no "
-			    "units)", why);
+			return fail("not a whole number: digits only, no "
+			    "units", why);
 		if (acc > (lim - (unsigned long long)(*p - '0')) / 10)
 			return fail(k->type == KA_TYPE_LONG ? "too large for "
 			    "a 64-bit integer" : k->type == KA_TYPE_INT ?

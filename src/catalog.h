@@ -131,6 +131,17 @@ const char		*ka_catalog_suggest(enum ka_dialect d,
 			    const char *unknown);
 
 /*
+ * Topic configs and the broker configs that give their defaults, which
+ * for historical reasons have other names (retention.ms and
+ * log.retention.ms, max.message.bytes and message.max.bytes), as Kafka's
+ * ServerTopicConfigSynonyms pairs them.  The topic name of a broker key,
+ * or the broker name (the first, when several) of a topic key; NULL when
+ * there is none.  Static strings.
+ */
+const char		*ka_catalog_topic_name(const char *broker_key);
+const char		*ka_catalog_broker_name(const char *topic_key);
+
+/*
  * Interpret raw the way the dialect's Kafka or librdkafka code does (Java
  * trims and parses strictly, enums are case-sensitive; librdkafka takes
  * true/t/1, named integers and strtol with base 0).  On success return 0

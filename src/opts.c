@@ -738,7 +738,7 @@ ka_opts_parse(struct ka_opts *o, int argc, char *argv[], struct ka_diags *d)
 
 	if (argc < 2) {
 		ka_diag(d, KA_D_USAGE, NULL,
-		    "no command given; try 'kafka-audit --help'");
+		    "no command given");
 		return -1;
 	}
 	memset(&p, 0, sizeof(p));
@@ -756,7 +756,7 @@ ka_opts_parse(struct ka_opts *o, int argc, char *argv[], struct ka_diags *d)
 
 	if (!p.have_cmd) {
 		ka_diag(d, KA_D_USAGE, NULL,
-		    "no command given; try 'kafka-audit --help'");
+		    "no command given");
 		return -1;
 	}
 	if (o->cmd == KA_CMD_CHECK && o->npaths == 0) {

@@ -29,10 +29,19 @@ ka_walk_clear(struct ka_walk *w)
 	ka_walk_init(w);
 }
 
+/* 1 if the file's name says it is a Java properties file. */
+static int
+is_props(const char *path)
+{
+	const char	*base = strrchr(path, '/');
+
+	base = base == NULL ? path : base + 1;
+	return fnmatch("*.properties", base, 0) == 0;
+}
+
 static void
 push(struct ka_walk *w, char *path, int found)
 {
-	const char		*base;
 	struct ka_walk_item	*it;
 
 	if (w->len == w->cap) {
@@ -42,9 +51,7 @@ push(struct ka_walk *w, char *path, int found)
 	it = &w->v[w->len++];
 	it->path = path;
 	it->found = found;
-	base = strrchr(path, '/');
-	base = base == NULL ? path : base + 1;
-	it->props = fnmatch("*.properties", base, 0) == 0;
+	it->props = is_props(path);
 }
 
 static int
@@ -113,6 +120,17 @@ walk_dir(struct ka_walk *w, const char *dir, unsigned int depth,
 		}
 		if (S_ISLNK(st.st_mode)) {
 			if (stat(path, &st) == -1) {
+				/*
+				 * A broken link is news only where a
+				 * config was meant to be.
+				 */
+				if (is_props(path)) {
+					loc.path = path;
+					ka_diag(ds, KA_D_SOURCE_OPEN, &loc,
+					    "cannot follow the symbolic link: "
+					    "%s", strerror(errno));
+					loc.path = dir;
+				}
 				free(path);
 				continue;
 			}
