@@ -399,8 +399,9 @@ set(struct build *b, const char *name, const char *value,
 	p->name = xstrdup(name);
 	p->value = xstrdup(value);
 	p->given_as = given_as;
-	p->sensitive = ka_clientconf_is_secret(name) ||
-	    (given_as != NULL && ka_clientconf_is_secret(given_as));
+	/* By librdkafka's name: sasl.username from sasl.jaas.config is not
+	 * a secret, sasl.password is. */
+	p->sensitive = ka_clientconf_is_secret(name);
 	p->flag = r->flag;
 	p->loc = r->kloc;
 }

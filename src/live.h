@@ -16,8 +16,8 @@ struct ka_live_opts {
 	const struct ka_clientconf	*conf;		/* borrowed */
 	struct ka_topic_filter		 filter;	/* borrowed patterns */
 	unsigned int			 timeout_ms;	/* the whole fetch */
-	int				 verbose;	/* 1: a summary note;
-							   2: librdkafka's log */
+	int				 verbose;	/* 1: a summary;
+							   2: the log too */
 };
 
 /*

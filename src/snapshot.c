@@ -358,7 +358,7 @@ ka_snapshot_save(const struct ka_cluster *c, const char *path,
 struct reader {
 	const char	*name;		/* the file, for messages */
 	struct ka_diags	*d;
-	char		*ptr;		/* owned: JSON pointer of where we are */
+	char		*ptr;		/* owned: JSON pointer of the place */
 	size_t		 len, cap;
 };
 
