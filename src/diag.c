@@ -106,6 +106,8 @@ static const struct {
 	    "a snapshot is not valid JSON" },
 	[KA_D_SNAPSHOT_SCHEMA] = { "snapshot.schema", KA_LEVEL_INPUT,
 	    "a snapshot does not follow the snapshot format" },
+	[KA_D_SNAPSHOT_INCOMPLETE] = { "snapshot.incomplete",
+	    KA_LEVEL_CLUSTER, "a snapshot holds a cluster read only in part" },
 	[KA_D_OUTPUT_WRITE] = { "output.write", KA_LEVEL_INTERNAL,
 	    "writing the report failed" },
 	[KA_D_INTERNAL] = { "internal", KA_LEVEL_INTERNAL,

@@ -67,6 +67,7 @@ enum ka_diag_code {
 	KA_D_LIVE_SUMMARY,		/* live.summary */
 	KA_D_SNAPSHOT_SYNTAX,		/* snapshot.syntax */
 	KA_D_SNAPSHOT_SCHEMA,		/* snapshot.schema */
+	KA_D_SNAPSHOT_INCOMPLETE,	/* snapshot.incomplete */
 	KA_D_OUTPUT_WRITE,		/* output.write */
 	KA_D_INTERNAL,			/* internal */
 	KA_D__MAX

@@ -264,6 +264,43 @@ topic_filter(const struct ka_opts *o)
 	return f;
 }
 
+/*
+ * A snapshot of a cluster that was read only in part is as incomplete as
+ * the live run that took it was: say so once, with exit status 3.
+ */
+static void
+incomplete(struct ka_run *r, const char *path)
+{
+	const struct ka_cluster	*c = &r->cluster;
+	const char		*first = NULL;
+	size_t			 i, ntopics = 0, nbrokers = 0, nmeta = 0;
+
+	for (i = 0; i < c->nbrokers; i++)
+		if (c->brokers[i].configs.state == KA_FETCH_FAILED) {
+			nbrokers++;
+			if (first == NULL)
+				first = c->brokers[i].configs.error;
+		}
+	for (i = 0; i < c->ntopics; i++) {
+		if (c->topics[i].error != NULL) {
+			nmeta++;
+			if (first == NULL)
+				first = c->topics[i].error;
+		} else if (c->topics[i].configs.state == KA_FETCH_FAILED) {
+			ntopics++;
+			if (first == NULL)
+				first = c->topics[i].configs.error;
+		}
+	}
+	ka_diag(&r->diags, KA_D_SNAPSHOT_INCOMPLETE, NULL, "%s was taken of a "
+	    "cluster read only in part: the configs of %zu topic%s and %zu "
+	    "broker%s and the metadata of %zu topic%s are missing%s%s", path,
+	    ntopics, ntopics == 1 ? "" : "s", nbrokers,
+	    nbrokers == 1 ? "" : "s", nmeta, nmeta == 1 ? "" : "s",
+	    first != NULL ? "; the first error: " : "",
+	    first != NULL ? first : "");
+}
+
 static int
 load_snapshot(struct ka_run *r, const struct ka_opts *o)
 {
@@ -275,6 +312,8 @@ load_snapshot(struct ka_run *r, const struct ka_opts *o)
 		ka_cluster_clear(&r->cluster);
 		return -1;
 	}
+	if (!r->cluster.complete)
+		incomplete(r, o->snapshot);
 	matched = xcalloc(f.ninclude + 1, sizeof(*matched));
 	ka_cluster_filter(&r->cluster, &f, matched);
 	for (i = 0; i < f.ninclude; i++)
