@@ -96,7 +96,11 @@ ka_fetch() {
 	[ -f "$ka_tmp/kafka_2.13-$KA_KVER.jar" ] ||
 	    die "mvn left no kafka_2.13-$KA_KVER.jar in $ka_tmp"
 	echo "$ka_want" >"$ka_tmp/.complete"
-	# Another fetch may have finished first; either copy is whole.
+	# Another fetch may have finished first, and its jars be in use.
+	if [ "$(cat "$KA_KAFKA_LIB/.complete" 2>/dev/null)" = "$ka_want" ]; then
+		rm -rf "$ka_tmp"
+		return 0
+	fi
 	rm -rf "$KA_KAFKA_LIB"
 	mv "$ka_tmp" "$KA_KAFKA_LIB" 2>/dev/null || rm -rf "$ka_tmp"
 	[ -f "$KA_KAFKA_LIB/.complete" ] || die "could not fill $KA_KAFKA_LIB"
@@ -130,6 +134,7 @@ ka_state() {
 		die "KA_KAFKA_DIR is not set and no cluster was started here"
 	fi
 	case $ka_dir in /*) ;; *) ka_dir=$(pwd)/$ka_dir ;; esac
+	[ ! -d "$ka_dir" ] || ka_dir=$(cd "$ka_dir" && pwd)
 	[ "${1:-}" = create ] || [ -f "$ka_dir/ports" ] ||
 	    die "$ka_dir holds no cluster (run up first)"
 }
@@ -468,6 +473,10 @@ ka_up() {
 	ka_fetch
 	ka_state create
 	[ -d "$ka_dir" ] || mkdir -p "$ka_dir" || die "cannot create $ka_dir"
+	if [ ! -f "$ka_dir/.kafka-audit-cluster" ] &&
+	    [ -n "$(ls -A "$ka_dir" 2>/dev/null)" ]; then
+		die "$ka_dir is not empty and holds no cluster (use an empty one)"
+	fi
 	for ka_n in 1 2 3; do
 		if [ -f "$ka_dir/ports" ] && ka_pid "$ka_n" >/dev/null; then
 			die "a cluster is already running in $ka_dir"
@@ -497,13 +506,19 @@ ka_down() {
 	fi
 	if [ -n "${KA_KAFKA_DIR:-}" ]; then ka_dir=$KA_KAFKA_DIR; else ka_dir=$(cat "$ka_last"); fi
 	[ -d "$ka_dir" ] || return 0
+	ka_dir=$(cd "$ka_dir" && pwd) || return 1
 	# The data is thrown away, so no controlled shutdown: with all three
 	# nodes going at once it would wait for a controller that is gone.
 	ka_stop KILL 10 1 2 3
 	ka_release_ports
-	# Remove only what up made.
+	# Remove what up made, then the directory if that leaves it empty.
 	if [ -f "$ka_dir/.kafka-audit-cluster" ]; then
-		rm -rf "$ka_dir"
+		(cd "$ka_dir" && rm -rf node1 node2 node3 ports ports.tmp \
+		    bootstrap bootstrap-sasl cluster-id server-log4j2.properties \
+		    tools-log4j2.properties sasl-admin.properties \
+		    sasl-restricted.properties sasl-admin.rdkafka \
+		    sasl-restricted.rdkafka .kafka-audit-cluster)
+		rmdir "$ka_dir" 2>/dev/null
 	fi
 	if [ -z "${KA_KAFKA_DIR:-}" ] || [ "$(cat "$ka_last" 2>/dev/null)" = "$ka_dir" ]; then
 		rm -f "$ka_last"

@@ -1,26 +1,30 @@
 #!/bin/sh
 # Smoke test of tests/kafka/cluster.sh against a real 3-node Kafka: topics
 # with Kafka's own tools, a broker stopped and started again, and the
-# SASL user "restricted" denied DescribeConfigs.  TAP; about a minute.
+# SASL user "restricted" denied DescribeConfigs.  TAP; about 40 s on two
+# cores.  Skips without java (or without mvn and a complete jar cache),
+# except under CI=true: design.md section 6, live tests never skip in CI.
 # By hand, from the top of the tree: sh tests/kafka/smoke.sh
 : "${KA_TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$KA_TOP_SRCDIR/tests/lib.sh"
 
-for tool in java mvn; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool not found"
-		exit 0
+skip() {
+	if [ "${CI:-}" = true ]; then
+		echo "Bail out! $1 (CI must have it)"
+		exit 1
 	fi
-done
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+command -v java >/dev/null 2>&1 || skip "java not found"
 
 cluster() {
 	sh "$KA_TOP_SRCDIR/tests/kafka/cluster.sh" "$@"
 }
 
-KA_KAFKA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kafka-audit-smoke.XXXXXX") || exit 99
-export KA_KAFKA_DIR
 out=$(mktemp) || exit 99
-trap 'cluster down; rm -f "$out"' EXIT
+trap 'rm -f "$out"' EXIT
 trap 'exit 130' INT HUP TERM
 
 # check DESCRIPTION COMMAND...: ok when COMMAND exits 0, else not ok with
@@ -53,7 +57,18 @@ bail() {
 	exit 1
 }
 
-cluster fetch >"$out" 2>&1 || { diag_file "$out"; bail "no Kafka jars"; }
+# Maven is needed only while the jar cache is incomplete.
+if ! cluster fetch >"$out" 2>&1; then
+	command -v mvn >/dev/null 2>&1 || skip "mvn not found"
+	diag_file "$out"
+	echo "Bail out! no Kafka jars"
+	exit 1
+fi
+
+KA_KAFKA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kafka-audit-smoke.XXXXXX") || exit 99
+export KA_KAFKA_DIR
+trap 'cluster down; rm -f "$out"' EXIT
+
 check "up: 3 nodes registered, unfenced, in Metadata" cluster up
 [ "$tap_failed" -eq 0 ] || bail "the cluster did not come up"
 bootstrap=$(cat "$KA_KAFKA_DIR/bootstrap")
@@ -174,7 +189,9 @@ pids=$(cat "$KA_KAFKA_DIR"/node*/pid 2>/dev/null)
 check "down" cluster down
 alive=
 for p in $pids; do
-	kill -0 "$p" 2>/dev/null && alive="$alive $p"
+	# A zombie has exited; some inits are slow to reap it.
+	kill -0 "$p" 2>/dev/null && ! grep -q '^[0-9]* (.*) Z' "/proc/$p/stat" \
+	    2>/dev/null && alive="$alive $p"
 done
 if [ -z "$alive" ] && [ ! -e "$KA_KAFKA_DIR" ]; then
 	ok "down left no process and no directory"
