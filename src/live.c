@@ -50,6 +50,7 @@
 #define POLL_MS			100	/* longest wait between checks */
 #define LOG_MAX			1000	/* log lines kept; later ones counted */
 #define SAMPLES			3	/* names quoted in a diagnostic */
+#define RETRY_MS		500	/* before asking again for a topic */
 
 /* DescribeConfigs sources, librdkafka's enum to ours. */
 static const struct {
@@ -104,7 +105,7 @@ static const struct {
 	    "the principal needs DescribeConfigs on the cluster resource, "
 	    "so broker settings and racks are not checked" },
 	{ RD_KAFKA_RESP_ERR__TIMED_OUT, KA_D_LIVE_TIMEOUT,
-	    "no answer came in time; a larger --timeout may help" },
+	    "a broker is down or slow, or --timeout too short" },
 	{ RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART, KA_D_LIVE_CONFIGS,
 	    "deleted during the audit, or not yet known to every broker" },
 };
@@ -578,6 +579,7 @@ send_request(struct live *l, rd_kafka_queue_t *q, size_t r)
 static void
 request_add(struct live *l, size_t first, size_t n)
 {
+	l->reqs = xreallocarray(l->reqs, l->nreqs + 1, sizeof(*l->reqs));
 	l->reqs[l->nreqs].first = first;
 	l->reqs[l->nreqs].n = n;
 	l->reqs[l->nreqs].done = 0;
@@ -637,14 +639,75 @@ answer(struct live *l, rd_kafka_event_t *ev)
 			    "the answer left it out");
 }
 
+/* Send reqs[from..] and wait for their answers, or the deadline. */
+static void
+wait_requests(struct live *l, rd_kafka_queue_t *q, size_t from)
+{
+	rd_kafka_event_t	*ev;
+	size_t			 i, open;
+
+	for (i = from; i < l->nreqs; i++)
+		send_request(l, q, i);
+	open = l->nreqs - from;
+	while (open > 0 && remaining(l) > 0) {
+		rd_kafka_poll(l->rk, 0);
+		ev = rd_kafka_queue_poll(q, min_int(remaining(l), POLL_MS));
+		if (ev == NULL)
+			continue;
+		if (rd_kafka_event_type(ev) ==
+		    RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT) {
+			answer(l, ev);
+			open = 0;
+			for (i = from; i < l->nreqs; i++)
+				open += !l->reqs[i].done;
+		}
+		rd_kafka_event_destroy(ev);
+	}
+}
+
+/*
+ * A topic that Metadata has just listed but the broker asked did not know:
+ * brokers apply metadata changes on their own schedule, so right after a
+ * topic is created one of them may not know it yet.  Ask once more, after
+ * RETRY_MS, if the budget allows; otherwise the failure stands.
+ */
+static void
+retry_unknown(struct live *l, rd_kafka_queue_t *q)
+{
+	struct ka_configs	*cs;
+	size_t			 i, n = l->ntargets, first = l->ntargets;
+	size_t			 from = l->nreqs;
+
+	if (remaining(l) < 2 * RETRY_MS)
+		return;
+	for (i = 0; i < n; i++) {
+		if (l->targets[i].type != RD_KAFKA_RESOURCE_TOPIC ||
+		    l->targets[i].err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
+			continue;
+		/* The new target supersedes this one. */
+		l->targets[i].err = RD_KAFKA_RESP_ERR_NO_ERROR;
+		cs = l->targets[i].configs;
+		ka_configs_fail(cs, NULL);
+		cs->state = KA_FETCH_NONE;
+		target_add(l, RD_KAFKA_RESOURCE_TOPIC,
+		    xstrdup(l->targets[i].name), cs, NULL);
+	}
+	if (l->ntargets == first)
+		return;
+	rd_kafka_poll(l->rk, RETRY_MS);
+	for (i = first; i < l->ntargets; i += TOPICS_PER_REQUEST)
+		request_add(l, i, l->ntargets - i < TOPICS_PER_REQUEST ?
+		    l->ntargets - i : TOPICS_PER_REQUEST);
+	wait_requests(l, q, from);
+}
+
 /* Step 3: DescribeConfigs for the selected topics and every broker. */
 static void
 fetch_configs(struct live *l)
 {
 	struct ka_cluster	*c = l->c;
 	rd_kafka_queue_t	*q;
-	rd_kafka_event_t	*ev;
-	size_t			 i, n, open;
+	size_t			 i, n;
 
 	for (i = 0; i < c->ntopics; i++)
 		if (c->topics[i].error == NULL)
@@ -656,8 +719,6 @@ fetch_configs(struct live *l)
 		target_add(l, RD_KAFKA_RESOURCE_BROKER,
 		    xasprintf("%d", (int)c->brokers[i].id),
 		    &c->brokers[i].configs, &c->brokers[i]);
-	l->reqs = xcalloc(n / TOPICS_PER_REQUEST + 1 + c->nbrokers,
-	    sizeof(*l->reqs));
 	for (i = 0; i < n; i += TOPICS_PER_REQUEST)
 		request_add(l, i, n - i < TOPICS_PER_REQUEST ? n - i :
 		    TOPICS_PER_REQUEST);
@@ -665,28 +726,13 @@ fetch_configs(struct live *l)
 		request_add(l, i, 1);
 
 	q = rd_kafka_queue_new(l->rk);
-	for (i = 0; i < l->nreqs; i++)
-		send_request(l, q, i);
-	open = l->nreqs;
-	while (open > 0 && remaining(l) > 0) {
-		rd_kafka_poll(l->rk, 0);
-		ev = rd_kafka_queue_poll(q, min_int(remaining(l), POLL_MS));
-		if (ev == NULL)
-			continue;
-		if (rd_kafka_event_type(ev) ==
-		    RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT) {
-			answer(l, ev);
-			open = 0;
-			for (i = 0; i < l->nreqs; i++)
-				open += !l->reqs[i].done;
-		}
-		rd_kafka_event_destroy(ev);
-	}
+	wait_requests(l, q, 0);
+	retry_unknown(l, q);
 	for (i = 0; i < l->ntargets; i++)
 		if (!l->targets[i].done)
 			target_fail(l, &l->targets[i],
 			    RD_KAFKA_RESP_ERR__TIMED_OUT, "no answer within "
-			    "the timeout");
+			    "--timeout");
 	rd_kafka_queue_destroy(q);
 }
 
