@@ -51,6 +51,23 @@ enum ka_diag_code {
 	KA_D_RULES_LIMIT,		/* rules.limit */
 	KA_D_RULES_NONE,		/* rules.none */
 	KA_D_EXPLAIN_UNKNOWN,		/* explain.unknown-rule */
+	KA_D_CONNECT_SYNTAX,		/* connect.syntax */
+	KA_D_CONNECT_UNSUPPORTED,	/* connect.unsupported */
+	KA_D_CONNECT_IGNORED,		/* connect.ignored */
+	KA_D_CONNECT_REJECTED,		/* connect.rejected */
+	KA_D_CONNECT_NO_BOOTSTRAP,	/* connect.no-bootstrap */
+	KA_D_LIVE_CONNECT,		/* live.connect */
+	KA_D_LIVE_AUTH,			/* live.auth */
+	KA_D_LIVE_TIMEOUT,		/* live.timeout */
+	KA_D_LIVE_METADATA,		/* live.metadata */
+	KA_D_LIVE_DENIED,		/* live.denied */
+	KA_D_LIVE_CONFIGS,		/* live.configs */
+	KA_D_LIVE_NO_TOPIC,		/* live.no-topic */
+	KA_D_LIVE_LOG,			/* live.log */
+	KA_D_LIVE_SUMMARY,		/* live.summary */
+	KA_D_SNAPSHOT_SYNTAX,		/* snapshot.syntax */
+	KA_D_SNAPSHOT_SCHEMA,		/* snapshot.schema */
+	KA_D_SNAPSHOT_INCOMPLETE,	/* snapshot.incomplete */
 	KA_D_OUTPUT_WRITE,		/* output.write */
 	KA_D_INTERNAL,			/* internal */
 	KA_D__MAX

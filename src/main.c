@@ -161,6 +161,9 @@ main(int argc, char *argv[])
 		if (ka_run_load_rules(&r, &o) == 0)
 			cmd_explain(&r, &o);
 		break;
+	case KA_CMD_SNAPSHOT:
+		ka_run_snapshot(&r, &o);
+		break;
 	case KA_CMD_CHECK:
 		/* A broken rule file is reported, and the rules that did
 		 * load still run: exit 2 tells CI the audit was partial. */

@@ -20,17 +20,20 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "clientconf.h"
 #include "diag.h"
 #include "opts.h"
 #include "report.h"
 #include "rules.h"
+#include "strtonum.h"
 #include "version.h"
 #include "xmalloc.h"
 
 #define CMD(c)		(1u << (c))
-#define CMD_ALL		(CMD(KA_CMD_CHECK) | CMD(KA_CMD_RULES) | \
-			 CMD(KA_CMD_EXPLAIN) | CMD(KA_CMD_VERSION) | \
-			 CMD(KA_CMD_HELP))
+#define CMD_ALL		(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT) | \
+			 CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN) | \
+			 CMD(KA_CMD_VERSION) | CMD(KA_CMD_HELP))
+#define CMD_LIVE	(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT))
 
 /* Ordered as --help lists them, group by group. */
 enum opt {
@@ -46,6 +49,15 @@ enum opt {
 	OPT_STDIN_FILENAME,
 	OPT_RULES,
 	OPT_NO_DEFAULT_RULES,
+	OPT_BOOTSTRAP,
+	OPT_PROPERTY,
+	OPT_CLIENT_CONFIG,
+	OPT_COMMAND_CONFIG,
+	OPT_TIMEOUT,
+	OPT_TOPIC,
+	OPT_EXCLUDE_TOPIC,
+	OPT_SNAPSHOT,
+	OPT_OUTPUT,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT__MAX
@@ -76,6 +88,20 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_BASE + OPT_RULES },
 	{ "no-default-rules", no_argument, NULL,
 	    OPT_BASE + OPT_NO_DEFAULT_RULES },
+	{ "bootstrap-server", required_argument, NULL,
+	    OPT_BASE + OPT_BOOTSTRAP },
+	{ "client-property", required_argument, NULL,
+	    OPT_BASE + OPT_PROPERTY },
+	{ "client-config", required_argument, NULL,
+	    OPT_BASE + OPT_CLIENT_CONFIG },
+	{ "command-config", required_argument, NULL,
+	    OPT_BASE + OPT_COMMAND_CONFIG },
+	{ "timeout", required_argument, NULL, OPT_BASE + OPT_TIMEOUT },
+	{ "topic", required_argument, NULL, OPT_BASE + OPT_TOPIC },
+	{ "exclude-topic", required_argument, NULL,
+	    OPT_BASE + OPT_EXCLUDE_TOPIC },
+	{ "snapshot", required_argument, NULL, OPT_BASE + OPT_SNAPSHOT },
+	{ "output", required_argument, NULL, OPT_BASE + OPT_OUTPUT },
 	{ "help", no_argument, NULL, OPT_BASE + OPT_HELP },
 	{ "version", no_argument, NULL, OPT_BASE + OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -84,6 +110,7 @@ static const struct option longopts[] = {
 enum group {
 	GROUP_OUTPUT,
 	GROUP_AUDIT,
+	GROUP_CLUSTER,
 	GROUP_RULES,
 	GROUP_GENERAL,
 	GROUP__MAX
@@ -92,6 +119,7 @@ enum group {
 static const char *const groups[GROUP__MAX] = {
 	[GROUP_OUTPUT] = "Output options",
 	[GROUP_AUDIT] = "Audit options (check)",
+	[GROUP_CLUSTER] = "Cluster options (check, snapshot)",
 	[GROUP_RULES] = "Rule options",
 	[GROUP_GENERAL] = "General options",
 };
@@ -111,9 +139,9 @@ static const struct {
 } optinfo[OPT__MAX] = {
 	[OPT_FORMAT] = { 'f', "FMT", CMD(KA_CMD_CHECK) | CMD(KA_CMD_RULES),
 	    GROUP_OUTPUT, 0, "output format; see Formats below" },
-	[OPT_QUIET] = { 'q', NULL, CMD(KA_CMD_CHECK), GROUP_OUTPUT, 0,
+	[OPT_QUIET] = { 'q', NULL, CMD_LIVE, GROUP_OUTPUT, 0,
 	    "print findings and errors only" },
-	[OPT_VERBOSE] = { 'v', NULL, CMD(KA_CMD_CHECK), GROUP_OUTPUT, 1,
+	[OPT_VERBOSE] = { 'v', NULL, CMD_LIVE, GROUP_OUTPUT, 1,
 	    "say more; repeat for more still" },
 	[OPT_COLOR] = { 0, "WHEN", CMD(KA_CMD_CHECK), GROUP_OUTPUT, 0,
 	    "auto (default), always, never" },
@@ -135,6 +163,24 @@ static const struct {
 	[OPT_NO_DEFAULT_RULES] = { 0, NULL, CMD(KA_CMD_CHECK) |
 	    CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN), GROUP_RULES, 0,
 	    "skip the rules installed with kafka-audit" },
+	[OPT_BOOTSTRAP] = { 'b', "LIST", CMD_LIVE, GROUP_CLUSTER, 1,
+	    "host:port[,...] of the cluster to audit" },
+	[OPT_PROPERTY] = { 'X', "K=V", CMD_LIVE, GROUP_CLUSTER, 1,
+	    "set a librdkafka client property" },
+	[OPT_CLIENT_CONFIG] = { 'F', "FILE", CMD_LIVE, GROUP_CLUSTER, 1,
+	    "read librdkafka properties (as kcat -F)" },
+	[OPT_COMMAND_CONFIG] = { 0, "FILE", CMD_LIVE, GROUP_CLUSTER, 1,
+	    "read Java client properties (Kafka tools)" },
+	[OPT_TIMEOUT] = { 0, "SECONDS", CMD_LIVE, GROUP_CLUSTER, 0,
+	    "bound the live fetch (default: 30)" },
+	[OPT_TOPIC] = { 0, "GLOB", CMD_LIVE, GROUP_CLUSTER, 1,
+	    "only topics matching GLOB; repeatable" },
+	[OPT_EXCLUDE_TOPIC] = { 0, "GLOB", CMD_LIVE, GROUP_CLUSTER, 1,
+	    "skip topics matching GLOB; repeatable" },
+	[OPT_SNAPSHOT] = { 0, "FILE", CMD(KA_CMD_CHECK), GROUP_CLUSTER, 0,
+	    "audit a saved snapshot, not a live cluster" },
+	[OPT_OUTPUT] = { 'o', "FILE", CMD(KA_CMD_SNAPSHOT), GROUP_CLUSTER, 0,
+	    "write to FILE (- for standard output)" },
 	[OPT_HELP] = { 'h', NULL, CMD_ALL, GROUP_GENERAL, 0,
 	    "show this help" },
 	[OPT_VERSION] = { 'V', NULL, 0, GROUP_GENERAL, 0,
@@ -147,6 +193,7 @@ static const struct {
 	const char	*args;
 } cmds[] = {
 	[KA_CMD_CHECK] = { "check", "[PATH... | -]" },
+	[KA_CMD_SNAPSHOT] = { "snapshot", "" },
 	[KA_CMD_RULES] = { "rules", "" },
 	[KA_CMD_EXPLAIN] = { "explain", "RULE" },
 	[KA_CMD_VERSION] = { "version", "" },
@@ -206,6 +253,7 @@ ka_opts_init(struct ka_opts *o)
 	o->threshold = KA_SEV_ERROR;
 	o->color = KA_COLOR_AUTO;
 	o->version = KA_VERSION_NEWEST;
+	o->timeout = KA_TIMEOUT_DEFAULT;
 }
 
 void
@@ -213,6 +261,9 @@ ka_opts_clear(struct ka_opts *o)
 {
 	free(o->rules);
 	free(o->paths);
+	free(o->conn);
+	free(o->topics);
+	free(o->excludes);
 	ka_opts_init(o);
 }
 
@@ -497,6 +548,32 @@ set_version(struct parse *p, const char *arg)
 	return 0;
 }
 
+static void
+conn_add(struct ka_opts *o, enum ka_conn_kind kind, const char *arg)
+{
+	o->conn = xreallocarray(o->conn, o->nconn + 1, sizeof(*o->conn));
+	o->conn[o->nconn].kind = kind;
+	o->conn[o->nconn++].arg = arg;
+}
+
+static int
+set_timeout(struct parse *p, const char *arg)
+{
+	const char	*errstr;
+	long long	 v;
+
+	v = ka_strtonum(arg, 1, KA_TIMEOUT_MAX, &errstr);
+	if (errstr != NULL) {
+		ka_diag(p->d, KA_D_USAGE, NULL, "invalid --timeout '%s': "
+		    "expected whole seconds from 1 to %d", arg,
+		    KA_TIMEOUT_MAX);
+		return -1;
+	}
+	p->o->timeout = (unsigned int)v;
+	p->o->timeout_set = 1;
+	return 0;
+}
+
 /* Apply an option of the known command. */
 static int
 apply(struct parse *p, enum opt id, const char *arg)
@@ -540,6 +617,32 @@ apply(struct parse *p, enum opt id, const char *arg)
 		break;
 	case OPT_NO_DEFAULT_RULES:
 		o->no_default_rules = 1;
+		break;
+	case OPT_BOOTSTRAP:
+		conn_add(o, KA_CONN_BOOTSTRAP, arg);
+		break;
+	case OPT_PROPERTY:
+		conn_add(o, KA_CONN_PROPERTY, arg);
+		break;
+	case OPT_CLIENT_CONFIG:
+		conn_add(o, KA_CONN_FILE, arg);
+		break;
+	case OPT_COMMAND_CONFIG:
+		conn_add(o, KA_CONN_COMMAND_CONFIG, arg);
+		break;
+	case OPT_TIMEOUT:
+		return set_timeout(p, arg);
+	case OPT_TOPIC:
+		append(&o->topics, &o->ntopics, arg);
+		break;
+	case OPT_EXCLUDE_TOPIC:
+		append(&o->excludes, &o->nexcludes, arg);
+		break;
+	case OPT_SNAPSHOT:
+		o->snapshot = arg;
+		break;
+	case OPT_OUTPUT:
+		o->output = arg;
 		break;
 	case OPT_HELP:
 	case OPT_VERSION:
@@ -619,6 +722,7 @@ operand(struct parse *p, const char *w)
 		}
 		o->explain = w;
 		return 0;
+	case KA_CMD_SNAPSHOT:
 	case KA_CMD_RULES:
 	case KA_CMD_VERSION:
 	case KA_CMD_HELP:
@@ -730,6 +834,49 @@ scan(struct parse *p, int argc, char *argv[])
 	return 0;
 }
 
+/* What check and snapshot need, and the options that need each other. */
+static int
+check_cluster_opts(struct ka_opts *o, struct ka_diags *d)
+{
+	if (o->cmd == KA_CMD_CHECK && o->npaths == 0 && o->nconn == 0 &&
+	    o->snapshot == NULL) {
+		ka_diag(d, KA_D_USAGE_NO_INPUT, NULL, "nothing to audit: give "
+		    "files, directories or - for standard input, a cluster "
+		    "with -b, or a snapshot with --snapshot");
+		return -1;
+	}
+	if (o->cmd == KA_CMD_SNAPSHOT && o->nconn == 0) {
+		ka_diag(d, KA_D_USAGE, NULL, "snapshot needs a cluster: give "
+		    "-b HOST:PORT (or -F or --command-config with "
+		    "bootstrap.servers)");
+		return -1;
+	}
+	if (o->cmd == KA_CMD_SNAPSHOT && o->output == NULL) {
+		ka_diag(d, KA_D_USAGE, NULL, "snapshot needs -o FILE, or -o - "
+		    "for standard output");
+		return -1;
+	}
+	if (o->snapshot != NULL && o->nconn > 0) {
+		ka_diag(d, KA_D_USAGE, NULL, "--snapshot reads a saved "
+		    "cluster; it cannot be combined with -b, -X, -F or "
+		    "--command-config");
+		return -1;
+	}
+	if (o->nconn == 0 && o->timeout_set) {
+		ka_diag(d, KA_D_USAGE, NULL, "--timeout bounds a live fetch; "
+		    "give a cluster with -b");
+		return -1;
+	}
+	if (o->nconn == 0 && o->snapshot == NULL &&
+	    (o->ntopics > 0 || o->nexcludes > 0)) {
+		ka_diag(d, KA_D_USAGE, NULL, "--%s selects topics of a "
+		    "cluster; give one with -b or --snapshot",
+		    o->ntopics > 0 ? "topic" : "exclude-topic");
+		return -1;
+	}
+	return 0;
+}
+
 int
 ka_opts_parse(struct ka_opts *o, int argc, char *argv[], struct ka_diags *d)
 {
@@ -759,11 +906,8 @@ ka_opts_parse(struct ka_opts *o, int argc, char *argv[], struct ka_diags *d)
 		    "no command given");
 		return -1;
 	}
-	if (o->cmd == KA_CMD_CHECK && o->npaths == 0) {
-		ka_diag(d, KA_D_USAGE_NO_INPUT, NULL, "nothing to audit: give "
-		    "files, directories or - for standard input");
-		return -1;
-	}
+	if (o->cmd == KA_CMD_CHECK || o->cmd == KA_CMD_SNAPSHOT)
+		return check_cluster_opts(o, d);
 	if (o->cmd == KA_CMD_EXPLAIN && o->explain == NULL) {
 		ka_diag(d, KA_D_USAGE, NULL, "explain needs a rule: its id or "
 		    "slug, as 'kafka-audit rules' lists them");

@@ -9,12 +9,14 @@
 #include <stdio.h>
 
 #include "catalog.h"
+#include "clientconf.h"
 
 struct ka_diags;
 struct option;
 
 enum ka_cmd {
 	KA_CMD_CHECK,
+	KA_CMD_SNAPSHOT,
 	KA_CMD_RULES,
 	KA_CMD_EXPLAIN,
 	KA_CMD_VERSION,
@@ -22,6 +24,9 @@ enum ka_cmd {
 };
 
 #define KA_COLOR_AUTO	(-1)
+
+#define KA_TIMEOUT_DEFAULT	30	/* seconds: --timeout */
+#define KA_TIMEOUT_MAX		86400
 
 struct ka_opts {
 	enum ka_cmd	 cmd;
@@ -43,6 +48,18 @@ struct ka_opts {
 	const char	**paths;	/* owned array of borrowed strings */
 	size_t		 npaths;
 	const char	*explain;	/* explain: the rule id or slug */
+
+	/* The cluster: -b, -X, -F, --command-config, in order. */
+	struct ka_conn_arg *conn;	/* owned array of borrowed strings */
+	size_t		 nconn;
+	unsigned int	 timeout;	/* seconds, the whole live part */
+	int		 timeout_set;
+	const char	**topics;	/* owned array of borrowed globs */
+	size_t		 ntopics;
+	const char	**excludes;	/* owned array of borrowed globs */
+	size_t		 nexcludes;
+	const char	*snapshot;	/* check --snapshot FILE */
+	const char	*output;	/* snapshot -o FILE; "-" = stdout */
 };
 
 void	ka_opts_init(struct ka_opts *);

@@ -5,8 +5,11 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "clientconf.h"
+#include "cluster.h"
 #include "diag.h"
 #include "eval.h"
+#include "live.h"
 #include "opts.h"
 #include "props.h"
 #include "report.h"
@@ -15,6 +18,7 @@
 #include "rules_yaml.h"
 #include "run.h"
 #include "settings.h"
+#include "snapshot.h"
 #include "source.h"
 #include "walk.h"
 #include "xmalloc.h"
@@ -26,6 +30,7 @@ ka_run_init(struct ka_run *r)
 	ka_diags_init(&r->diags);
 	ka_rules_init(&r->rules);
 	ka_report_init(&r->report);
+	ka_cluster_init(&r->cluster);
 }
 
 static void
@@ -43,6 +48,7 @@ ka_run_clear(struct ka_run *r)
 	size_t	 i;
 
 	ka_report_clear(&r->report);
+	ka_cluster_clear(&r->cluster);
 	for (i = 0; i < r->nfiles; i++)
 		settings_free(r->files[i]);
 	free(r->files);
@@ -224,9 +230,136 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 	}
 	ka_walk_clear(&w);
 
+	if (o->nconn > 0 || o->snapshot != NULL)
+		ka_run_cluster(r, o);
+
 	ka_eval(&r->rules, (const struct ka_settings *const *)r->files,
 	    r->nfiles, &r->report);
+	if (r->have_cluster) {
+		/*
+		 * LIVE RULES HOOK.  r->cluster is filled and sorted here (it
+		 * may be incomplete: configs of some topics or brokers then
+		 * have state KA_FETCH_FAILED, and diagnostics already say
+		 * so).  Evaluate the rules of the live scopes against it,
+		 * with the audited files for drift and client cross-checks:
+		 *
+		 *	ka_eval_cluster(&r->rules, &r->cluster,
+		 *	    (const struct ka_settings *const *)r->files,
+		 *	    r->nfiles, &r->report);
+		 */
+	}
 	ka_report_sort(&r->report);
+}
+
+/* Topic selection: the patterns of --topic and --exclude-topic. */
+static struct ka_topic_filter
+topic_filter(const struct ka_opts *o)
+{
+	struct ka_topic_filter	 f;
+
+	f.include = o->topics;
+	f.ninclude = o->ntopics;
+	f.exclude = o->excludes;
+	f.nexclude = o->nexcludes;
+	return f;
+}
+
+/*
+ * A snapshot of a cluster that was read only in part is as incomplete as
+ * the live run that took it was: say so once, with exit status 3.
+ */
+static void
+incomplete(struct ka_run *r, const char *path)
+{
+	const struct ka_cluster	*c = &r->cluster;
+	const char		*first = NULL;
+	size_t			 i, ntopics = 0, nbrokers = 0, nmeta = 0;
+
+	for (i = 0; i < c->nbrokers; i++)
+		if (c->brokers[i].configs.state == KA_FETCH_FAILED) {
+			nbrokers++;
+			if (first == NULL)
+				first = c->brokers[i].configs.error;
+		}
+	for (i = 0; i < c->ntopics; i++) {
+		if (c->topics[i].error != NULL) {
+			nmeta++;
+			if (first == NULL)
+				first = c->topics[i].error;
+		} else if (c->topics[i].configs.state == KA_FETCH_FAILED) {
+			ntopics++;
+			if (first == NULL)
+				first = c->topics[i].configs.error;
+		}
+	}
+	ka_diag(&r->diags, KA_D_SNAPSHOT_INCOMPLETE, NULL, "%s was taken of a "
+	    "cluster read only in part: the configs of %zu topic%s and %zu "
+	    "broker%s and the metadata of %zu topic%s are missing%s%s", path,
+	    ntopics, ntopics == 1 ? "" : "s", nbrokers,
+	    nbrokers == 1 ? "" : "s", nmeta, nmeta == 1 ? "" : "s",
+	    first != NULL ? "; the first error: " : "",
+	    first != NULL ? first : "");
+}
+
+static int
+load_snapshot(struct ka_run *r, const struct ka_opts *o)
+{
+	struct ka_topic_filter	 f = topic_filter(o);
+	int			*matched;
+	size_t			 i;
+
+	if (ka_snapshot_read(&r->cluster, o->snapshot, &r->diags) == -1) {
+		ka_cluster_clear(&r->cluster);
+		return -1;
+	}
+	if (!r->cluster.complete)
+		incomplete(r, o->snapshot);
+	matched = xcalloc(f.ninclude + 1, sizeof(*matched));
+	ka_cluster_filter(&r->cluster, &f, matched);
+	for (i = 0; i < f.ninclude; i++)
+		if (!matched[i])
+			ka_diag(&r->diags, KA_D_LIVE_NO_TOPIC, NULL, "--topic "
+			    "'%s' matches no topic of the snapshot %s",
+			    f.include[i], o->snapshot);
+	free(matched);
+	r->have_cluster = 1;
+	return 0;
+}
+
+int
+ka_run_cluster(struct ka_run *r, const struct ka_opts *o)
+{
+	struct ka_clientconf	 cc;
+	struct ka_live_opts	 lo;
+	int			 rc;
+
+	if (o->snapshot != NULL)
+		return load_snapshot(r, o);
+	ka_clientconf_init(&cc);
+	if (ka_clientconf_build(&cc, o->conn, o->nconn, &r->diags) == -1) {
+		ka_clientconf_clear(&cc);
+		return -1;
+	}
+	memset(&lo, 0, sizeof(lo));
+	lo.conf = &cc;
+	lo.filter = topic_filter(o);
+	lo.timeout_ms = o->timeout * 1000u;
+	lo.verbose = o->quiet ? 0 : o->verbose;
+	rc = ka_live_fetch(&r->cluster, &lo, &r->diags);
+	ka_clientconf_clear(&cc);
+	if (rc == -1) {
+		ka_cluster_clear(&r->cluster);
+		return -1;
+	}
+	r->have_cluster = 1;
+	return 0;
+}
+
+void
+ka_run_snapshot(struct ka_run *r, const struct ka_opts *o)
+{
+	if (ka_run_cluster(r, o) == 0)
+		ka_snapshot_save(&r->cluster, o->output, &r->diags);
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "cluster.h"
 #include "diag.h"
 #include "report.h"
 #include "rules.h"
@@ -23,6 +24,10 @@ struct ka_run {
 	struct ka_settings	**files;	/* owned: the audited files */
 	size_t			  nfiles;
 	struct ka_report	  report;	/* owned */
+	struct ka_cluster	  cluster;	/* owned: fetched (-b) or
+						   loaded (--snapshot) */
+	int			  have_cluster;	/* 1 when cluster holds one,
+						   complete or not */
 };
 
 void	ka_run_init(struct ka_run *);
@@ -31,8 +36,25 @@ void	ka_run_clear(struct ka_run *);
 /* Load the default rule pack (unless disabled) and every --rules path. */
 int	ka_run_load_rules(struct ka_run *, const struct ka_opts *);
 
-/* check: read, classify and evaluate every input; sort the findings. */
+/*
+ * check: read, classify and evaluate every input, fetch the cluster (-b)
+ * or load its snapshot (--snapshot); sort the findings.
+ */
 void	ka_run_check(struct ka_run *, const struct ka_opts *);
+
+/*
+ * Fetch the cluster of -b/-X/-F/--command-config into r->cluster, or load
+ * --snapshot.  Returns 0 and sets have_cluster when there is a cluster to
+ * audit (maybe incomplete: diagnostics say what is missing), else -1.
+ */
+int	ka_run_cluster(struct ka_run *, const struct ka_opts *);
+
+/*
+ * snapshot: fetch the cluster and save it to -o.  Nothing is written when
+ * not even the metadata could be read, so a good snapshot is never
+ * replaced by an empty one.
+ */
+void	ka_run_snapshot(struct ka_run *, const struct ka_opts *);
 
 /*
  * The exit status the run has earned: 4 > 2 > 3 > 1 > 0, as in

@@ -158,7 +158,7 @@ static const struct bad bad[] = {
 	    "did you mean 'check'?" },
 	{ { "explian", "x" }, KA_D_USAGE, "did you mean 'explain'?", NULL },
 	{ { "frobnicate" }, KA_D_USAGE, "unknown command 'frobnicate'",
-	    "check, rules, explain, version, help" },
+	    "check, snapshot, rules, explain, version, help" },
 	{ { "server.properties" }, KA_D_USAGE,
 	    "unknown command 'server.properties'",
 	    "kafka-audit check server.properties" },

@@ -3,8 +3,9 @@
 # Installs only what is missing; needs root for that.
 set -eu
 
+# Java and Maven run the real Kafka cluster of the live tests.
 pkgs="autoconf automake libtool pkg-config make gcc librdkafka-dev
-libyaml-dev libjansson-dev check mandoc"
+libyaml-dev libjansson-dev check mandoc openjdk-17-jdk-headless maven"
 
 missing=""
 for p in $pkgs; do
