@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "cluster.h"
 #include "eval.h"
 #include "report.h"
 #include "rules.h"
@@ -17,12 +18,32 @@
 #define REDACTED	"(redacted)"
 
 /*
- * What one evaluation looks at: the audited file and, for rules that name
- * "broker:" keys, one broker file of the same run.
+ * Conditions have three values: a live subject whose configs could not
+ * be read makes a comparison neither true nor false, and a rule fires
+ * only when its condition is certainly true.
+ */
+#define NO		0
+#define YES		1
+#define UNKNOWN		(-1)
+
+/* The topics a topics: condition matched, for {topics} and {count}. */
+struct hits {
+	const char	**names;	/* borrowed from the cluster */
+	size_t		  len, cap;
+};
+
+/*
+ * What one evaluation looks at: the audited subject (a file or a live
+ * broker, topic, partition or cluster) and, for rules that name
+ * "broker:" keys, one broker (a file or a live one) of the same run; the
+ * live topics, for topics: conditions.
  */
 struct ctx {
 	const struct ka_settings	*file;
 	const struct ka_settings	*broker;	/* NULL if unused */
+	const struct ka_settings *const	*topics;	/* borrowed */
+	size_t				 ntopics;
+	struct hits			*hits;		/* NULL: not kept */
 };
 
 static const unsigned int role_scope[KA_ROLE__MAX] = {
@@ -31,6 +52,37 @@ static const unsigned int role_scope[KA_ROLE__MAX] = {
 	[KA_ROLE_PRODUCER] = KA_SCOPE_PRODUCER,
 	[KA_ROLE_CONSUMER] = KA_SCOPE_CONSUMER,
 };
+
+static const unsigned int kind_scope[] = {
+	[KA_KIND_BROKER] = KA_SCOPE_BROKER,
+	[KA_KIND_TOPIC] = KA_SCOPE_TOPIC,
+	[KA_KIND_PARTITION] = KA_SCOPE_PARTITION,
+	[KA_KIND_CLUSTER] = KA_SCOPE_CLUSTER,
+};
+
+static unsigned int
+scope_of(const struct ka_settings *s)
+{
+	return s->kind == KA_KIND_FILE ? role_scope[s->role] :
+	    kind_scope[s->kind];
+}
+
+/*
+ * Set on the subject itself: in the file; for a live topic, as a topic
+ * override, since a value it inherits is the broker's and reported
+ * there; for a live broker, by its operators rather than by Kafka.
+ */
+static int
+is_set(const struct ka_settings *s, const struct ka_value *v)
+{
+	if (v->origin == KA_ORIGIN_FILE)
+		return 1;
+	if (v->origin != KA_ORIGIN_LIVE)
+		return 0;
+	if (s->kind == KA_KIND_BROKER)
+		return v->source != KA_CFG_DEFAULT;
+	return v->source == KA_CFG_TOPIC;
+}
 
 static const struct ka_settings *
 side(const struct ctx *c, const struct ka_keyref *k)
@@ -120,17 +172,22 @@ constant(const struct ka_keydef *def, const char *raw)
 	return xstrdup(raw);
 }
 
-/* The right-hand side of a *_KEY comparison: one key or a sum of keys. */
+/*
+ * The right-hand side of a *_KEY comparison: one key or a sum of keys;
+ * NULL for null, with *unknown set when the cluster did not say.
+ */
 static char *
-right_side(const struct ctx *c, const struct ka_cond *cond)
+right_side(const struct ctx *c, const struct ka_cond *cond, int *unknown)
 {
 	struct ka_value	 v;
 	long double	 sum = 0, x;
 	char		*out = NULL;
 	size_t		 i;
 
+	*unknown = 0;
 	if (cond->nrsum == 0) {
 		ka_settings_resolve(side(c, &cond->rkey), cond->rkey.name, &v);
+		*unknown = v.origin == KA_ORIGIN_UNKNOWN;
 		out = v.text;
 		v.text = NULL;
 		ka_value_clear(&v);
@@ -139,6 +196,7 @@ right_side(const struct ctx *c, const struct ka_cond *cond)
 	for (i = 0; i < cond->nrsum; i++) {
 		ka_settings_resolve(side(c, &cond->rsum[i]),
 		    cond->rsum[i].name, &v);
+		*unknown |= v.origin == KA_ORIGIN_UNKNOWN;
 		if (v.text == NULL || number(v.text, &x) == -1) {
 			ka_value_clear(&v);
 			return NULL;
@@ -174,40 +232,93 @@ matches(const struct ka_keydef *def, const char *glob, const char *text)
 	return 0;
 }
 
+static int	test(const struct ctx *, const struct ka_cond *);
+
+static void
+hit(struct hits *h, const char *name)
+{
+	if (h->len == h->cap) {
+		h->cap = h->cap == 0 ? 16 : h->cap * 2;
+		h->names = xreallocarray(h->names, h->cap,
+		    sizeof(*h->names));
+	}
+	h->names[h->len++] = name;
+}
+
+/*
+ * topics: holds when some live topic meets the sub-condition, whose keys
+ * are read in the topic.  Every matching topic is kept when asked, for
+ * the message.
+ */
+static int
+test_topics(const struct ctx *c, const struct ka_cond *cond)
+{
+	struct ctx	 t;
+	size_t		 i;
+	int		 r, res = NO;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < c->ntopics; i++) {
+		t.file = c->topics[i];
+		r = test(&t, &cond->sub[0]);
+		if (r == UNKNOWN && res == NO)
+			res = UNKNOWN;
+		if (r != YES)
+			continue;
+		res = YES;
+		if (c->hits == NULL)
+			break;
+		hit(c->hits, c->topics[i]->topic->name);
+	}
+	return res;
+}
+
 static int
 test(const struct ctx *c, const struct ka_cond *cond)
 {
 	struct ka_value		 v;
 	char			*k, *r;
 	size_t			 i;
-	int			 res = 0;
+	int			 res = NO, t, unknown;
 
 	switch (cond->op) {
 	case KA_COND_ALL:
+		res = YES;
 		for (i = 0; i < cond->nsub; i++)
-			if (!test(c, &cond->sub[i]))
-				return 0;
-		return 1;
+			if ((t = test(c, &cond->sub[i])) == NO)
+				return NO;
+			else if (t == UNKNOWN)
+				res = UNKNOWN;
+		return res;
 	case KA_COND_ANY:
 		for (i = 0; i < cond->nsub; i++)
-			if (test(c, &cond->sub[i]))
-				return 1;
-		return 0;
+			if ((t = test(c, &cond->sub[i])) == YES)
+				return YES;
+			else if (t == UNKNOWN)
+				res = UNKNOWN;
+		return res;
 	case KA_COND_NOT:
-		return !test(c, &cond->sub[0]);
+		t = test(c, &cond->sub[0]);
+		return t == UNKNOWN ? UNKNOWN : !t;
+	case KA_COND_TOPICS:
+		return test_topics(c, cond);
 	case KA_COND_CHECK:
-		return 0;
+		return NO;
 	default:
 		break;
 	}
 
 	ka_settings_resolve(side(c, &cond->key), cond->key.name, &v);
+	if (v.origin == KA_ORIGIN_UNKNOWN) {
+		ka_value_clear(&v);
+		return UNKNOWN;
+	}
 	switch (cond->op) {
 	case KA_COND_SET:
-		res = v.origin == KA_ORIGIN_FILE;
+		res = is_set(side(c, &cond->key), &v);
 		break;
 	case KA_COND_UNSET:
-		res = v.origin != KA_ORIGIN_FILE;
+		res = !is_set(side(c, &cond->key), &v);
 		break;
 	case KA_COND_EQ:
 	case KA_COND_NE:
@@ -240,9 +351,11 @@ test(const struct ctx *c, const struct ka_cond *cond)
 	default:		/* the *_KEY comparisons */
 		if (v.text == NULL)
 			break;
-		r = right_side(c, cond);
+		r = right_side(c, cond, &unknown);
 		if (r != NULL)
 			res = holds(cond->op, compare(v.def, v.text, r));
+		else if (unknown)
+			res = UNKNOWN;
 		free(r);
 		break;
 	}
@@ -322,6 +435,7 @@ struct fill {
 	const char		*value;		/* shown value, or NULL */
 	const char		*deflt;		/* the default, or NULL */
 	const char		*detail;	/* from a check, or NULL */
+	const struct hits	*hits;		/* from topics:, or NULL */
 };
 
 static void
@@ -335,7 +449,7 @@ put_value_of(struct str *b, const struct ctx *c, const char *ref)
 		s = c->broker;
 	}
 	if (s == NULL) {
-		puts_(b, "(no broker file)");
+		puts_(b, "(no broker)");
 		return;
 	}
 	ka_settings_resolve(s, ref, &v);
@@ -345,17 +459,167 @@ put_value_of(struct str *b, const struct ctx *c, const char *ref)
 		puts_(b, v.text);
 	else if (v.raw != NULL)
 		puts_(b, v.raw);
+	else if (v.origin == KA_ORIGIN_UNKNOWN)
+		puts_(b, "unknown");
 	else
 		puts_(b, "null");
 	ka_value_clear(&v);
 }
 
+/* A subject as people name it: a file's path, "broker 2", "cluster". */
+static void
+put_subject(struct str *b, const struct ka_settings *s)
+{
+	char	*name;
+
+	if (s == NULL) {
+		puts_(b, "(no broker)");
+		return;
+	}
+	name = ka_settings_subject(s);
+	puts_(b, name);
+	free(name);
+}
+
+/* The matching topics, the first few by name: "a, b, c and 9 more". */
+#define TOPICS_SHOWN	5
+
+static void
+put_topics(struct str *b, const struct hits *h)
+{
+	char	 more[64];
+	size_t	 i, n;
+
+	if (h == NULL || h->len == 0) {
+		puts_(b, "none");
+		return;
+	}
+	n = h->len < TOPICS_SHOWN ? h->len : TOPICS_SHOWN;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			puts_(b, i + 1 == h->len ? " and " : ", ");
+		puts_(b, h->names[i]);
+	}
+	if (h->len > n) {
+		snprintf(more, sizeof(more), " and %zu more", h->len - n);
+		puts_(b, more);
+	}
+}
+
+static void
+ph_key(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	puts_(b, f->key != NULL ? f->key : "");
+}
+
+static void
+ph_value(struct str *b, const struct fill *f, const char *arg)
+{
+	if (arg != NULL)
+		put_value_of(b, f->c, arg);
+	else
+		puts_(b, f->value != NULL ? f->value : "null");
+}
+
+static void
+ph_default(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	puts_(b, f->deflt != NULL ? f->deflt : "null");
+}
+
+static void
+ph_detail(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	puts_(b, f->detail != NULL ? f->detail : "");
+}
+
+static void
+ph_version(struct str *b, const struct fill *f, const char *arg)
+{
+	char	 ver[32];
+
+	(void)arg;
+	puts_(b, ka_version_format(f->c->file->version, ver, sizeof(ver)));
+}
+
+static void
+ph_client(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	puts_(b, ka_catalog_client_name(f->c->file->client));
+}
+
+static void
+ph_role(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	puts_(b, ka_catalog_role_name(f->c->file->role));
+}
+
+static void
+ph_broker(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	put_subject(b, f->c->broker);
+}
+
+static void
+ph_subject(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	put_subject(b, f->c->file);
+}
+
+static void
+ph_topics(struct str *b, const struct fill *f, const char *arg)
+{
+	(void)arg;
+	put_topics(b, f->hits);
+}
+
+static void
+ph_count(struct str *b, const struct fill *f, const char *arg)
+{
+	char	 n[32];
+
+	(void)arg;
+	snprintf(n, sizeof(n), "%zu", f->hits != NULL ? f->hits->len : 0);
+	puts_(b, n);
+}
+
+/*
+ * The placeholders of kafka-audit-rules(5).  Those with takes_arg accept
+ * "{name:ARG}" too; rules_yaml.c has checked every template.
+ */
+static const struct {
+	const char	*name;
+	int		 takes_arg;
+	void		(*put)(struct str *, const struct fill *,
+			    const char *);
+} placeholders[] = {
+	{ "key", 0, ph_key },
+	{ "value", 1, ph_value },
+	{ "default", 0, ph_default },
+	{ "detail", 0, ph_detail },
+	{ "version", 0, ph_version },
+	{ "client", 0, ph_client },
+	{ "role", 0, ph_role },
+	{ "broker", 0, ph_broker },
+	{ "subject", 0, ph_subject },
+	{ "topics", 0, ph_topics },
+	{ "count", 0, ph_count },
+};
+
 static char *
 expand(const char *tmpl, const struct fill *f)
 {
 	struct str	 b = { NULL, 0, 0 };
-	const char	*p, *close;
-	char		*name, ver[32];
+	const char	*p, *close, *arg;
+	char		*name, *colon;
+	size_t		 i;
 
 	put(&b, "", 0);
 	for (p = tmpl; *p != '\0'; p++) {
@@ -370,26 +634,18 @@ expand(const char *tmpl, const struct fill *f)
 			continue;
 		}
 		name = xstrndup(p + 1, (size_t)(close - p - 1));
-		if (strcmp(name, "key") == 0)
-			puts_(&b, f->key != NULL ? f->key : "");
-		else if (strcmp(name, "value") == 0)
-			puts_(&b, f->value != NULL ? f->value : "null");
-		else if (strncmp(name, "value:", 6) == 0)
-			put_value_of(&b, f->c, name + 6);
-		else if (strcmp(name, "default") == 0)
-			puts_(&b, f->deflt != NULL ? f->deflt : "null");
-		else if (strcmp(name, "detail") == 0)
-			puts_(&b, f->detail != NULL ? f->detail : "");
-		else if (strcmp(name, "version") == 0)
-			puts_(&b, ka_version_format(f->c->file->version, ver,
-			    sizeof(ver)));
-		else if (strcmp(name, "client") == 0)
-			puts_(&b, ka_catalog_client_name(f->c->file->client));
-		else if (strcmp(name, "role") == 0)
-			puts_(&b, ka_catalog_role_name(f->c->file->role));
-		else if (strcmp(name, "broker") == 0)
-			puts_(&b, f->c->broker != NULL ?
-			    f->c->broker->src->path : "(no broker file)");
+		arg = NULL;
+		if ((colon = strchr(name, ':')) != NULL) {
+			*colon = '\0';
+			arg = colon + 1;
+		}
+		for (i = 0; i < sizeof(placeholders) /
+		    sizeof(placeholders[0]); i++)
+			if (strcmp(name, placeholders[i].name) == 0 &&
+			    (arg == NULL || placeholders[i].takes_arg))
+				break;
+		if (i < sizeof(placeholders) / sizeof(placeholders[0]))
+			placeholders[i].put(&b, f, arg);
 		else
 			put(&b, p, (size_t)(close - p + 1));
 		free(name);
@@ -398,22 +654,47 @@ expand(const char *tmpl, const struct fill *f)
 	return b.s;
 }
 
+/*
+ * Where a finding is: the entry's key in a file, the file alone when the
+ * key is absent, and no path at all for a live subject, which the
+ * finding's subject names instead.
+ */
 static void
 set_loc(struct ka_loc *loc, const struct ka_settings *s,
     const struct ka_prop *p)
 {
+	memset(loc, 0, sizeof(*loc));
 	if (p != NULL)
 		*loc = p->key_loc;
-	else {
+	else if (s->kind == KA_KIND_FILE)
 		loc->path = s->src->path;
-		loc->line = loc->col = 0;
-	}
 }
 
-/* A finding about the rule's own key, resolved in the audited file. */
+/* A new finding of rule about subject s, with its subject filled in. */
+static struct ka_finding *
+new_finding(struct ka_report *rep, const struct ka_rule *rule,
+    const struct ka_settings *s)
+{
+	struct ka_finding	*f;
+
+	f = ka_report_add(rep);
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->kind = s->kind;
+	f->broker = s->broker != NULL ? s->broker->id : -1;
+	f->topic = s->topic != NULL ? xstrdup(s->topic->name) : NULL;
+	f->partition = s->part != NULL ? s->part->id : -1;
+	if (s->kind == KA_KIND_FILE)
+		f->subject = xstrdup(ka_catalog_role_name(s->role));
+	else
+		f->subject = ka_settings_subject(s);
+	return f;
+}
+
+/* A finding about the rule's own key, resolved in the audited subject. */
 static void
 key_finding(struct ka_report *rep, const struct ka_rule *rule,
-    const struct ctx *c)
+    const struct ctx *c, const struct hits *hits)
 {
 	struct ka_finding	*f;
 	struct ka_value		 v;
@@ -424,10 +705,8 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 	memset(&v, 0, sizeof(v));
 	memset(&fill, 0, sizeof(fill));
 	fill.c = c;
-	f = ka_report_add(rep);
-	f->rule = rule;
-	f->severity = rule->severity;
-	f->subject = xstrdup(ka_catalog_role_name(c->file->role));
+	fill.hits = hits;
+	f = new_finding(rep, rule, c->file);
 	if (rule->key != NULL) {
 		ka_settings_resolve(c->file, rule->key, &v);
 		shown = v.sensitive ? REDACTED : v.text != NULL ? v.text :
@@ -443,7 +722,7 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 			    c->file->version, NULL);
 	}
 	set_loc(&f->loc, c->file, v.prop);
-	if (c->broker != NULL) {
+	if (c->broker != NULL && c->broker->kind == KA_KIND_FILE) {
 		bp = broker_entry(c, rule->cond);
 		if (bp == NULL)
 			bp = broker_entry(c, rule->when);
@@ -454,7 +733,7 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 	ka_value_clear(&v);
 }
 
-/* A finding about one entry of the file, from a structural check. */
+/* A finding about one entry of a file, from a structural check. */
 static void
 entry_finding(struct ka_report *rep, const struct ka_rule *rule,
     const struct ka_settings *s, const struct ka_prop *p, int at_value,
@@ -465,13 +744,10 @@ entry_finding(struct ka_report *rep, const struct ka_rule *rule,
 	struct ctx		 c;
 	int			 secret;
 
+	memset(&c, 0, sizeof(c));
 	c.file = s;
-	c.broker = NULL;
 	secret = ka_catalog_is_sensitive(p->key);
-	f = ka_report_add(rep);
-	f->rule = rule;
-	f->severity = rule->severity;
-	f->subject = xstrdup(ka_catalog_role_name(s->role));
+	f = new_finding(rep, rule, s);
 	f->key = xstrdup(p->key);
 	f->value = xstrdup(secret ? REDACTED : p->value);
 	f->origin = KA_ORIGIN_FILE;
@@ -528,8 +804,15 @@ would_be_comment(const char *value)
 	return NULL;
 }
 
+/* Everything of the run a check may compare a subject with. */
+struct run {
+	const struct ka_ruleset			*rules;
+	const struct ka_settings *const		*subjects;
+	size_t					 nsubjects;
+};
+
 static void
-run_check(struct ka_report *rep, const struct ka_rule *rule,
+file_check(struct ka_report *rep, const struct ka_rule *rule,
     const struct ka_settings *s)
 {
 	const struct ka_keydef	*def, *sdef;
@@ -608,34 +891,309 @@ run_check(struct ka_report *rep, const struct ka_rule *rule,
 				    sizeof(ver)));
 			entry_finding(rep, rule, s, p, 0, NULL, detail);
 			break;
-		case KA_CHECK__MAX:
+		default:
 			break;
 		}
 		free(detail);
 	}
 }
 
+/* A growable list of key names, each once. */
+struct names {
+	const char	**v;		/* borrowed from the ruleset */
+	size_t		  len, cap;
+};
+
+static void
+add_name(struct names *n, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < n->len; i++)
+		if (strcmp(n->v[i], name) == 0)
+			return;
+	if (n->len == n->cap) {
+		n->cap = n->cap == 0 ? 32 : n->cap * 2;
+		n->v = xreallocarray(n->v, n->cap, sizeof(*n->v));
+	}
+	n->v[n->len++] = name;
+}
+
+/* The broker keys a condition reads: all of a broker rule's, or broker:. */
+static void
+broker_keys(const struct ka_cond *c, int all, struct names *n)
+{
+	size_t	 i;
+
+	if (c == NULL || c->op == KA_COND_TOPICS)
+		return;
+	if (c->key.name != NULL && (all || c->key.broker))
+		add_name(n, c->key.name);
+	if (c->rkey.name != NULL && (all || c->rkey.broker))
+		add_name(n, c->rkey.name);
+	for (i = 0; i < c->nrsum; i++)
+		if (all || c->rsum[i].broker)
+			add_name(n, c->rsum[i].name);
+	for (i = 0; i < c->nsub; i++)
+		broker_keys(&c->sub[i], all, n);
+}
+
+/*
+ * The live brokers grouped by value, in broker order: "2 on brokers 1,
+ * 2; 1 on broker 3".  vals[i] is the value of subject i, or NULL.
+ */
+static void
+put_groups(struct str *d, char *const *vals, const struct run *run)
+{
+	char	 num[32];
+	size_t	 i, j, n;
+
+	put(d, "", 0);
+	for (i = 0; i < run->nsubjects; i++) {
+		if (vals[i] == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (vals[j] != NULL && strcmp(vals[j], vals[i]) == 0)
+				break;
+		if (j < i)
+			continue;	/* listed with its first broker */
+		for (n = 0, j = i; j < run->nsubjects; j++)
+			n += vals[j] != NULL && strcmp(vals[j], vals[i]) == 0;
+		if (d->len > 0)
+			puts_(d, "; ");
+		puts_(d, vals[i]);
+		puts_(d, n == 1 ? " on broker " : " on brokers ");
+		for (n = 0, j = i; j < run->nsubjects; j++) {
+			if (vals[j] == NULL || strcmp(vals[j], vals[i]) != 0)
+				continue;
+			snprintf(num, sizeof(num), "%s%d", n++ == 0 ? "" :
+			    ", ", (int)run->subjects[j]->broker->id);
+			puts_(d, num);
+		}
+	}
+}
+
+/*
+ * brokers-disagree: for every broker setting that some rule reads, the
+ * live brokers that report different values for it, as one finding on
+ * the cluster: "2 on brokers 1 and 2, 1 on broker 3".
+ */
+static void
+brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
+    const struct ka_settings *cl, const struct run *run)
+{
+	struct names		 keys;
+	struct ka_value		 v;
+	struct ka_finding	*f;
+	struct fill		 fill;
+	struct ctx		 c;
+	struct str		 d;
+	const struct ka_rule	*r;
+	const struct ka_settings *b;
+	char			**vals;
+	size_t			 i, j, k, ndistinct;
+	int			 all;
+
+	memset(&keys, 0, sizeof(keys));
+	for (i = 0; i < run->rules->len; i++) {
+		r = &run->rules->v[i];
+		all = (r->scopes & KA_SCOPE_BROKER) != 0;
+		if (all && r->key != NULL)
+			add_name(&keys, r->key);
+		broker_keys(r->when, all, &keys);
+		broker_keys(r->cond, all, &keys);
+	}
+	vals = xcalloc(run->nsubjects, sizeof(*vals));
+	for (k = 0; k < keys.len; k++) {
+		ndistinct = 0;
+		for (i = 0; i < run->nsubjects; i++) {
+			vals[i] = NULL;
+			b = run->subjects[i];
+			if (b->kind != KA_KIND_BROKER)
+				continue;
+			ka_settings_resolve(b, keys.v[k], &v);
+			if (v.origin == KA_ORIGIN_LIVE && !v.sensitive &&
+			    v.text != NULL) {
+				vals[i] = v.text;
+				v.text = NULL;
+				for (j = 0; j < i; j++)
+					if (vals[j] != NULL &&
+					    strcmp(vals[j], vals[i]) == 0)
+						break;
+				ndistinct += j == i;
+			}
+			ka_value_clear(&v);
+		}
+		if (ndistinct > 1) {
+			memset(&d, 0, sizeof(d));
+			put_groups(&d, vals, run);
+			memset(&c, 0, sizeof(c));
+			c.file = cl;
+			memset(&fill, 0, sizeof(fill));
+			fill.c = &c;
+			fill.key = keys.v[k];
+			fill.detail = d.s;
+			f = new_finding(rep, rule, cl);
+			f->key = xstrdup(keys.v[k]);
+			f->origin = KA_ORIGIN_LIVE;
+			f->provenance = xstrdup(d.s);
+			f->message = expand(rule->message, &fill);
+			free(d.s);
+		}
+		for (i = 0; i < run->nsubjects; i++)
+			free(vals[i]);
+	}
+	free(vals);
+	free(keys.v);
+}
+
+/* The live broker a broker file configures, by node.id or broker.id. */
+static const struct ka_settings *
+live_broker_of(const struct ka_settings *file, const struct run *run)
+{
+	static const char *const idkeys[] = { "node.id", "broker.id" };
+	struct ka_value		 v;
+	long double		 id;
+	size_t			 i, k;
+	int			 found;
+
+	for (k = 0; k < sizeof(idkeys) / sizeof(idkeys[0]); k++) {
+		ka_settings_resolve(file, idkeys[k], &v);
+		found = v.origin == KA_ORIGIN_FILE &&
+		    number(v.text, &id) == 0 && id >= 0;
+		ka_value_clear(&v);
+		if (!found)
+			continue;
+		for (i = 0; i < run->nsubjects; i++)
+			if (run->subjects[i]->kind == KA_KIND_BROKER &&
+			    run->subjects[i]->broker->id == (int32_t)id)
+				return run->subjects[i];
+	}
+	return NULL;
+}
+
+/*
+ * file-drift: every entry of a broker file that the live broker of the
+ * same id runs with another value, because the file changed since the
+ * broker started or a dynamic config overrides it.  Keys the broker does
+ * not report, and secrets, are left alone.
+ */
+static void
+file_drift(struct ka_report *rep, const struct ka_rule *rule,
+    const struct ka_settings *s, const struct run *run)
+{
+	const struct ka_settings	*live;
+	const struct ka_prop		*p;
+	struct ka_value			 fv, lv;
+	char				*detail, *prov, *subj;
+	size_t				 i;
+
+	if ((live = live_broker_of(s, run)) == NULL)
+		return;
+	for (i = 0; i < s->props.len; i++) {
+		p = &s->props.v[i];
+		if (p->shadowed_by != KA_PROPS_NONE)
+			continue;
+		ka_settings_resolve(live, p->key, &lv);
+		ka_settings_resolve(s, p->key, &fv);
+		if (lv.origin == KA_ORIGIN_LIVE && !lv.sensitive &&
+		    !fv.sensitive && lv.text != NULL && fv.text != NULL &&
+		    compare(lv.def, fv.text, lv.text) != 0) {
+			prov = ka_settings_provenance(live, &lv);
+			subj = ka_settings_subject(live);
+			detail = xasprintf("%s runs with %s (%s)", subj,
+			    lv.text, prov);
+			entry_finding(rep, rule, s, p, 0, NULL, detail);
+			free(detail);
+			free(subj);
+			free(prov);
+		}
+		ka_value_clear(&fv);
+		ka_value_clear(&lv);
+	}
+}
+
+static void
+run_check(struct ka_report *rep, const struct ka_rule *rule,
+    const struct ka_settings *s, const struct run *run)
+{
+	switch (rule->cond->check) {
+	case KA_CHECK_BROKERS_DISAGREE:
+		if (s->kind == KA_KIND_CLUSTER)
+			brokers_disagree(rep, rule, s, run);
+		break;
+	case KA_CHECK_FILE_DRIFT:
+		if (s->kind == KA_KIND_FILE)
+			file_drift(rep, rule, s, run);
+		break;
+	default:
+		if (s->kind == KA_KIND_FILE)
+			file_check(rep, rule, s);
+		break;
+	}
+}
+
 static int
 applies(const struct ka_rule *rule, const struct ka_settings *s)
 {
-	if ((rule->scopes & role_scope[s->role]) == 0)
+	if ((rule->scopes & scope_of(s)) == 0)
 		return 0;
-	if (rule->clients != 0 && (s->role == KA_ROLE_PRODUCER ||
-	    s->role == KA_ROLE_CONSUMER) &&
+	if (rule->clients != 0 && s->kind == KA_KIND_FILE &&
+	    (s->role == KA_ROLE_PRODUCER || s->role == KA_ROLE_CONSUMER) &&
 	    (rule->clients & (1u << s->client)) == 0)
 		return 0;
 	return ka_version_ranges_match(&rule->versions, s->version);
+}
+
+/* The live topics among the subjects, for topics: conditions. */
+static const struct ka_settings **
+live_topics(const struct ka_settings *const *subjects, size_t n,
+    size_t *count)
+{
+	const struct ka_settings	**t;
+	size_t				  i;
+
+	t = xcalloc(n + 1, sizeof(*t));
+	*count = 0;
+	for (i = 0; i < n; i++)
+		if (subjects[i]->kind == KA_KIND_TOPIC)
+			t[(*count)++] = subjects[i];
+	return t;
+}
+
+/* Evaluate one rule against subject s, paired with each broker b. */
+static void
+eval_rule(struct ka_report *rep, const struct ka_rule *rule,
+    struct ctx *c)
+{
+	struct hits	 hits;
+
+	memset(&hits, 0, sizeof(hits));
+	c->hits = NULL;
+	if (rule->when != NULL && test(c, rule->when) != YES)
+		return;
+	c->hits = &hits;
+	if (test(c, rule->cond) == YES)
+		key_finding(rep, rule, c, &hits);
+	c->hits = NULL;
+	free(hits.names);
 }
 
 void
 ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
     size_t nfiles, struct ka_report *rep)
 {
-	const struct ka_rule	*rule;
-	struct ctx		 c;
-	size_t			 r, i, b;
-	int			 cross;
+	const struct ka_settings	**topics;
+	const struct ka_rule		 *rule;
+	struct run			  run;
+	struct ctx			  c;
+	size_t				  r, i, b, ntopics;
+	int				  cross;
 
+	run.rules = rs;
+	run.subjects = files;
+	run.nsubjects = nfiles;
+	topics = live_topics(files, nfiles, &ntopics);
 	for (r = 0; r < rs->len; r++) {
 		rule = &rs->v[r];
 		cross = uses_broker(rule->cond) || uses_broker(rule->when);
@@ -643,22 +1201,25 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 			if (!applies(rule, files[i]))
 				continue;
 			if (rule->cond->op == KA_COND_CHECK) {
-				run_check(rep, rule, files[i]);
+				run_check(rep, rule, files[i], &run);
 				continue;
 			}
+			memset(&c, 0, sizeof(c));
 			c.file = files[i];
-			c.broker = NULL;
-			for (b = 0; b < (cross ? nfiles : 1); b++) {
-				if (cross) {
-					if (files[b]->role != KA_ROLE_BROKER)
-						continue;
-					c.broker = files[b];
-				}
-				if ((rule->when == NULL ||
-				    test(&c, rule->when)) &&
-				    test(&c, rule->cond))
-					key_finding(rep, rule, &c);
+			c.topics = topics;
+			c.ntopics = ntopics;
+			if (!cross) {
+				eval_rule(rep, rule, &c);
+				continue;
 			}
+			for (b = 0; b < nfiles; b++)
+				if (files[b]->role == KA_ROLE_BROKER &&
+				    (files[b]->kind == KA_KIND_FILE ||
+				    files[b]->kind == KA_KIND_BROKER)) {
+					c.broker = files[b];
+					eval_rule(rep, rule, &c);
+				}
 		}
 	}
+	free(topics);
 }

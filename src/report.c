@@ -41,6 +41,7 @@ ka_report_clear(struct ka_report *r)
 	for (i = 0; i < r->len; i++) {
 		f = &r->v[i];
 		free(f->subject);
+		free(f->topic);
 		free(f->key);
 		free(f->value);
 		free(f->provenance);
@@ -100,11 +101,46 @@ cmp_uint(unsigned int a, unsigned int b)
 	return (a > b) - (a < b);
 }
 
+static int
+cmp_int(long a, long b)
+{
+	return (a > b) - (a < b);
+}
+
+/*
+ * Live subjects have no path: they come after the files, the cluster
+ * first, then the brokers by id, then each topic followed by its
+ * partitions in numeric order.
+ */
+static int
+cmp_live(const struct ka_finding *a, const struct ka_finding *b)
+{
+	static const int order[] = {
+		[KA_KIND_FILE] = 0,
+		[KA_KIND_CLUSTER] = 1,
+		[KA_KIND_BROKER] = 2,
+		[KA_KIND_TOPIC] = 3,
+		[KA_KIND_PARTITION] = 3,
+	};
+	int	 c;
+
+	c = cmp_int(order[a->kind], order[b->kind]);
+	if (c == 0 && a->kind == KA_KIND_BROKER)
+		c = cmp_int(a->broker, b->broker);
+	if (c == 0)
+		c = strcmp_null_last(a->topic, b->topic);
+	if (c == 0)
+		c = cmp_int(a->kind == KA_KIND_PARTITION ? a->partition : -1,
+		    b->kind == KA_KIND_PARTITION ? b->partition : -1);
+	return c;
+}
+
 /*
  * The order of the contract is (path, line, col, rule id, subject, key,
- * message).  The fields after it only break ties between findings that
- * would otherwise be printed in qsort's unspecified order, so the output
- * stays byte-for-byte the same from run to run.
+ * message); a live subject sorts as cmp_live() says.  The fields after
+ * that only break ties between findings that would otherwise be printed
+ * in qsort's unspecified order, so the output stays byte-for-byte the
+ * same from run to run.
  */
 static int
 cmp_finding(const void *va, const void *vb)
@@ -113,6 +149,8 @@ cmp_finding(const void *va, const void *vb)
 	int			 c;
 
 	c = strcmp_null_last(a->loc.path, b->loc.path);
+	if (c == 0 && a->loc.path == NULL)
+		c = cmp_live(a, b);
 	if (c == 0)
 		c = cmp_uint(a->loc.line, b->loc.line);
 	if (c == 0)

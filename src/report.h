@@ -8,6 +8,7 @@
 #define KA_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -24,7 +25,13 @@ struct ka_finding {
 	const struct ka_rule	*rule;		/* borrowed */
 	enum ka_severity	 severity;
 	struct ka_loc		 loc;
-	char			*subject;	/* owned: "producer" */
+	char			*subject;	/* owned: "producer", "topic
+						   orders partition 3" */
+	enum ka_kind		 kind;		/* of the subject */
+	int32_t			 broker;	/* a live broker's id, or -1 */
+	char			*topic;		/* owned: a live topic, or
+						   NULL */
+	int32_t			 partition;	/* a live partition, or -1 */
 	char			*key;		/* owned: as the file spells it,
 						   the Java name if absent, or
 						   NULL when no key */

@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "facts.h"
 #include "rules.h"
 #include "xmalloc.h"
 
@@ -34,6 +35,8 @@ static const char *const check_names[KA_CHECK__MAX] = {
 	[KA_CHECK_INVALID_VALUE] = "invalid-value",
 	[KA_CHECK_LEGACY_KEY] = "legacy-key",
 	[KA_CHECK_VERSION_KEY] = "version-key",
+	[KA_CHECK_BROKERS_DISAGREE] = "brokers-disagree",
+	[KA_CHECK_FILE_DRIFT] = "file-drift",
 };
 
 static const struct {
@@ -49,9 +52,8 @@ static const struct {
 };
 
 /*
- * The dialects whose keys a rule of each scope may name.  Partition and
- * cluster rules name facts of the live cluster (replica counts, ISR size)
- * that are no configuration key, so they have no row and are not checked.
+ * The dialects whose keys a rule of each scope may name.  A partition
+ * has its topic's configs; the cluster as a whole has only facts.
  */
 static const struct {
 	unsigned int	 scope;
@@ -59,12 +61,24 @@ static const struct {
 } scope_dialects[] = {
 	{ KA_SCOPE_BROKER, KA_DIALECT_BROKER },
 	{ KA_SCOPE_TOPIC, KA_DIALECT_TOPIC },
+	{ KA_SCOPE_PARTITION, KA_DIALECT_TOPIC },
 	{ KA_SCOPE_PRODUCER, KA_DIALECT_PRODUCER },
 	{ KA_SCOPE_PRODUCER, KA_DIALECT_SCALA_PRODUCER },
 	{ KA_SCOPE_PRODUCER, KA_DIALECT_LIBRDKAFKA },
 	{ KA_SCOPE_CONSUMER, KA_DIALECT_CONSUMER },
 	{ KA_SCOPE_CONSUMER, KA_DIALECT_SCALA_CONSUMER },
 	{ KA_SCOPE_CONSUMER, KA_DIALECT_LIBRDKAFKA },
+};
+
+/* The facts of the live cluster that a rule of each scope may name. */
+static const struct {
+	unsigned int	 scope;
+	unsigned int	 kinds;
+} scope_facts[] = {
+	{ KA_SCOPE_BROKER, KA_FACT_BROKER },
+	{ KA_SCOPE_TOPIC, KA_FACT_TOPIC },
+	{ KA_SCOPE_PARTITION, KA_FACT_PARTITION },
+	{ KA_SCOPE_CLUSTER, KA_FACT_CLUSTER },
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -287,18 +301,22 @@ already(struct reported *rep, const char *name, int broker)
  * reference is always a broker key.  Returns 1 after a diagnostic.
  */
 static size_t
-check_key(const struct ka_rule *r, const char *name, int broker,
+check_key(const struct ka_rule *r, const char *name, unsigned int want,
     const struct ka_loc *loc, struct reported *rep, struct ka_diags *ds)
 {
 	const char	*hint = NULL;
 	char		 scopes[80];
-	unsigned int	 want;
+	int		 broker = want == KA_SCOPE_BROKER &&
+			    (r->scopes & KA_SCOPE_BROKER) == 0;
 	size_t		 i, len;
 
-	want = broker ? KA_SCOPE_BROKER : r->scopes;
 	for (i = 0; i < NELEM(scope_dialects); i++)
 		if ((want & scope_dialects[i].scope) != 0 &&
 		    known_in(scope_dialects[i].dialect, name))
+			return 0;
+	for (i = 0; i < NELEM(scope_facts); i++)
+		if ((want & scope_facts[i].scope) != 0 &&
+		    ka_facts_find(name, scope_facts[i].kinds) != NULL)
 			return 0;
 	if (already(rep, name, broker))
 		return 1;
@@ -323,25 +341,34 @@ check_key(const struct ka_rule *r, const char *name, int broker,
 	return 1;
 }
 
+/* The scopes a key reference reads: a broker's, or those of where. */
+#define WANT(ref, where)	((ref).broker ? KA_SCOPE_BROKER : (where))
+
+/*
+ * The keys of a condition, read in the scopes where: the rule's own, or
+ * a topic's inside topics:.
+ */
 static size_t
 check_cond(const struct ka_rule *r, const struct ka_cond *c,
-    struct reported *rep, struct ka_diags *ds)
+    unsigned int where, struct reported *rep, struct ka_diags *ds)
 {
 	size_t	 i, n = 0;
 
 	if (c == NULL)
 		return 0;
+	if (c->op == KA_COND_TOPICS)
+		where = KA_SCOPE_TOPIC;
 	if (c->key.name != NULL)
-		n += check_key(r, c->key.name, c->key.broker, &c->loc, rep,
-		    ds);
-	if (c->rkey.name != NULL)
-		n += check_key(r, c->rkey.name, c->rkey.broker, &c->loc, rep,
-		    ds);
-	for (i = 0; i < c->nrsum; i++)
-		n += check_key(r, c->rsum[i].name, c->rsum[i].broker, &c->loc,
+		n += check_key(r, c->key.name, WANT(c->key, where), &c->loc,
 		    rep, ds);
+	if (c->rkey.name != NULL)
+		n += check_key(r, c->rkey.name, WANT(c->rkey, where),
+		    &c->loc, rep, ds);
+	for (i = 0; i < c->nrsum; i++)
+		n += check_key(r, c->rsum[i].name, WANT(c->rsum[i], where),
+		    &c->loc, rep, ds);
 	for (i = 0; i < c->nsub; i++)
-		n += check_cond(r, &c->sub[i], rep, ds);
+		n += check_cond(r, &c->sub[i], where, rep, ds);
 	return n;
 }
 
@@ -376,7 +403,8 @@ check_template(const struct ka_rule *r, const char *t, struct reported *rep,
 		if (end == NULL)
 			break;
 		name = xstrndup(t, (size_t)(end - t));
-		n += check_key(r, name, isbroker, &r->loc, rep, ds);
+		n += check_key(r, name, isbroker ? KA_SCOPE_BROKER : r->scopes,
+		    &r->loc, rep, ds);
 		free(name);
 		t = end + 1;
 	}
@@ -389,13 +417,11 @@ check_keys(const struct ka_rule *r, struct ka_diags *ds)
 	struct reported	 rep;
 	size_t		 i, n = 0;
 
-	if ((r->scopes & (KA_SCOPE_PARTITION | KA_SCOPE_CLUSTER)) != 0)
-		return 0;
 	memset(&rep, 0, sizeof(rep));
 	if (r->key != NULL)
-		n += check_key(r, r->key, 0, &r->loc, &rep, ds);
-	n += check_cond(r, r->when, &rep, ds);
-	n += check_cond(r, r->cond, &rep, ds);
+		n += check_key(r, r->key, r->scopes, &r->loc, &rep, ds);
+	n += check_cond(r, r->when, r->scopes, &rep, ds);
+	n += check_cond(r, r->cond, r->scopes, &rep, ds);
 	n += check_template(r, r->message, &rep, ds);
 	n += check_template(r, r->rationale, &rep, ds);
 	n += check_template(r, r->fix, &rep, ds);

@@ -63,7 +63,9 @@ enum ka_cond_op {
 	KA_COND_GE_KEY,
 	KA_COND_MATCHES,	/* the value (any element of a list) matches
 				   the fnmatch(3) glob in value */
-	KA_COND_CHECK		/* a built-in structural check */
+	KA_COND_CHECK,		/* a built-in structural check */
+	KA_COND_TOPICS		/* some live topic meets the sub-condition,
+				   whose keys are the topic's */
 };
 
 enum ka_check {
@@ -73,6 +75,10 @@ enum ka_check {
 	KA_CHECK_INVALID_VALUE,	/* a value Kafka or librdkafka rejects */
 	KA_CHECK_LEGACY_KEY,	/* an old Scala-client key the client ignores */
 	KA_CHECK_VERSION_KEY,	/* a key the chosen Kafka version lacks */
+	KA_CHECK_BROKERS_DISAGREE, /* live brokers differ on a key that a
+				   broker rule reads */
+	KA_CHECK_FILE_DRIFT,	/* a broker file and the live broker of its
+				   node.id differ */
 	KA_CHECK__MAX
 };
 
@@ -97,7 +103,8 @@ struct ka_cond {
 	struct ka_keyref	*rsum;	/* owned: *_KEY with a list of keys,
 					   whose values are added up */
 	size_t			 nrsum;
-	struct ka_cond		*sub;	/* owned: ALL, ANY (nsub), NOT (1) */
+	struct ka_cond		*sub;	/* owned: ALL, ANY (nsub), NOT and
+					   TOPICS (1) */
 	size_t			 nsub;
 	enum ka_check		 check;	/* CHECK */
 	struct ka_loc		 loc;	/* where it is written */

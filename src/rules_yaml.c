@@ -44,7 +44,10 @@ struct ctx {
 	/* Per rule, for the checks that need all of its fields. */
 	int		 hasbroker;	/* the rule has a broker: reference */
 	yaml_mark_t	 brokermark;	/* where the first one is */
+	int		 hastopics;	/* the rule has a topics: condition */
+	yaml_mark_t	 topicsmark;	/* where the first one is */
 	yaml_node_t	*keyfield;	/* borrowed: its key: field, or NULL */
+	yaml_mark_t	 checkmark;	/* where its check: is */
 };
 
 struct field {
@@ -100,12 +103,43 @@ static const struct {
 	{ "ge-key", KA_COND_GE_KEY, ARG_RKEY },
 	{ "matches", KA_COND_MATCHES, ARG_VALUE },
 	{ "check", KA_COND_CHECK, ARG_CHECK },
+	{ "topics", KA_COND_TOPICS, ARG_COND },
+};
+
+/*
+ * The scopes each check can run in: the structural checks read a file's
+ * entries, brokers-disagree compares the live brokers, file-drift a
+ * broker file with its live broker.
+ */
+#define FILE_SCOPES	(KA_SCOPE_BROKER | KA_SCOPE_TOPIC | \
+			    KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)
+
+static const unsigned int check_scopes[KA_CHECK__MAX] = {
+	[KA_CHECK_DUPLICATE_KEY] = FILE_SCOPES,
+	[KA_CHECK_UNKNOWN_KEY] = FILE_SCOPES,
+	[KA_CHECK_INLINE_COMMENT] = FILE_SCOPES,
+	[KA_CHECK_INVALID_VALUE] = FILE_SCOPES,
+	[KA_CHECK_LEGACY_KEY] = FILE_SCOPES,
+	[KA_CHECK_VERSION_KEY] = FILE_SCOPES,
+	[KA_CHECK_BROKERS_DISAGREE] = KA_SCOPE_CLUSTER,
+	[KA_CHECK_FILE_DRIFT] = KA_SCOPE_BROKER,
+};
+
+static const char *const check_scope_names[KA_CHECK__MAX] = {
+	[KA_CHECK_DUPLICATE_KEY] = "broker, topic, producer or consumer",
+	[KA_CHECK_UNKNOWN_KEY] = "broker, topic, producer or consumer",
+	[KA_CHECK_INLINE_COMMENT] = "broker, topic, producer or consumer",
+	[KA_CHECK_INVALID_VALUE] = "broker, topic, producer or consumer",
+	[KA_CHECK_LEGACY_KEY] = "broker, topic, producer or consumer",
+	[KA_CHECK_VERSION_KEY] = "broker, topic, producer or consumer",
+	[KA_CHECK_BROKERS_DISAGREE] = "cluster",
+	[KA_CHECK_FILE_DRIFT] = "broker",
 };
 
 /* Placeholders of message, rationale and fix; value: also takes a key. */
 static const char *const placeholders[] = {
 	"key", "value", "version", "client", "role", "detail", "broker",
-	"default",
+	"default", "subject", "topics", "count",
 };
 
 static const char	 broker_prefix[] = "broker:";
@@ -822,7 +856,11 @@ parse_subs(struct ctx *c, const char *op, yaml_node_t *v,
 	yaml_node_item_t	*it;
 	size_t			 n;
 
-	if (out->op == KA_COND_NOT) {
+	if (out->op == KA_COND_TOPICS && !c->hastopics) {
+		c->hastopics = 1;
+		c->topicsmark = v->start_mark;
+	}
+	if (out->op == KA_COND_NOT || out->op == KA_COND_TOPICS) {
 		out->sub = xcalloc(1, sizeof(*out->sub));
 		out->nsub = 1;
 		parse_cond(c, v, out->sub, AT_NESTED);
@@ -851,6 +889,7 @@ parse_check(struct ctx *c, yaml_node_t *k, yaml_node_t *v, enum at at,
 		    "inside all, any or not");
 		return;
 	}
+	c->checkmark = k->start_mark;
 	for (i = 0; i < KA_CHECK__MAX; i++)
 		names[i] = ka_rules_check_name((enum ka_check)i);
 	s = scalar(c, "check", v, "the name of a built-in check");
@@ -975,6 +1014,17 @@ cross_check(struct ctx *c, const struct ka_rule *r)
 		    "reference reads the broker files of the run, which only "
 		    "a rule whose scope includes producer or consumer can "
 		    "do");
+	if (c->hastopics &&
+	    (r->scopes & (KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)) == 0)
+		report(c, KA_D_RULES_SCHEMA, &c->topicsmark, "topics: reads "
+		    "the topics of a live cluster against a client file, "
+		    "which only a rule whose scope includes producer or "
+		    "consumer can do");
+	if (r->cond->op == KA_COND_CHECK &&
+	    (r->scopes & check_scopes[r->cond->check]) != r->scopes)
+		report(c, KA_D_RULES_SCHEMA, &c->checkmark, "check: %s "
+		    "applies to the scope %s only", ka_rules_check_name(
+		    r->cond->check), check_scope_names[r->cond->check]);
 	if (r->cond->op == KA_COND_CHECK && c->keyfield != NULL)
 		SCHEMA(c, c->keyfield, "key: is not used by a check:, "
 		    "which reports each key it finds; expected no key:");
@@ -999,6 +1049,7 @@ parse_rule(struct ctx *c, yaml_node_t *n, struct ka_rule *r)
 	for (i = 0; i < NELEM(fields); i++)
 		names[i] = fields[i].name;
 	c->hasbroker = 0;
+	c->hastopics = 0;
 	c->keyfield = NULL;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "settings.h"
 #include "source.h"
 #include "version.h"
@@ -29,6 +30,61 @@ in_release(const struct ka_keydef *def, unsigned long version)
 	return 1;
 }
 
+/*
+ * A live subject's value: a fact of its kind, else the config the cluster
+ * reported.  The cluster lists every config it knows, defaults included,
+ * so a key it does not list has no value; one whose configs could not be
+ * read is unknown, which the rules treat as neither true nor false.
+ */
+static void
+resolve_live(const struct ka_settings *s, const char *key,
+    struct ka_value *v)
+{
+	const struct ka_configs	*cs;
+	const struct ka_config	*c;
+	const struct ka_fact	*f;
+	enum ka_dialect		 d;
+
+	if ((f = ka_facts_find(key, ka_facts_kind(s))) != NULL) {
+		v->text = ka_facts_value(s, f);
+		v->origin = v->text != NULL ? KA_ORIGIN_METADATA :
+		    KA_ORIGIN_UNKNOWN;
+		return;
+	}
+	if (s->kind == KA_KIND_BROKER) {
+		cs = &s->broker->configs;
+		d = KA_DIALECT_BROKER;
+	} else if (s->topic != NULL) {
+		cs = &s->topic->configs;
+		d = KA_DIALECT_TOPIC;
+	} else
+		return;
+	v->def = ka_catalog_find(d, key);
+	v->sensitive = ka_catalog_is_sensitive(key) ||
+	    (v->def != NULL && (v->def->flags & KA_KEY_SENSITIVE));
+	if (cs->state != KA_FETCH_OK) {
+		v->origin = KA_ORIGIN_UNKNOWN;
+		return;
+	}
+	if ((c = ka_configs_get(cs, key)) == NULL)
+		return;
+	v->origin = KA_ORIGIN_LIVE;
+	v->source = c->source;
+	v->raw = c->value;
+	v->sensitive |= c->sensitive;
+	if (c->source != KA_CFG_DEFAULT)
+		v->set_as = key;
+	if (c->value == NULL)
+		return;
+	if (v->def == NULL)
+		v->text = xstrdup(c->value);
+	else if (ka_catalog_normalize(v->def, c->value, &v->text,
+	    &v->why) == -1) {
+		v->text = NULL;
+		v->valid = 0;
+	}
+}
+
 void
 ka_settings_resolve(const struct ka_settings *s, const char *key,
     struct ka_value *v)
@@ -41,6 +97,10 @@ ka_settings_resolve(const struct ka_settings *s, const char *key,
 	memset(v, 0, sizeof(*v));
 	v->key = key;
 	v->valid = 1;
+	if (s->kind != KA_KIND_FILE) {
+		resolve_live(s, key, v);
+		return;
+	}
 
 	n = ka_catalog_synonyms(s->dialect, key, defs, MAX_SYNONYMS);
 	if (n > MAX_SYNONYMS)
@@ -118,10 +178,55 @@ whose(const struct ka_settings *s, char *buf, size_t size)
 	return buf;
 }
 
+/* Where the cluster has a config, as kafka-configs would put it. */
+static char *
+live_provenance(const struct ka_settings *s, const struct ka_value *v)
+{
+	switch (v->source) {
+	case KA_CFG_TOPIC:
+		return xstrdup("topic override");
+	case KA_CFG_DYNAMIC_BROKER:
+		if (s->kind == KA_KIND_BROKER)
+			return xasprintf("dynamic config of broker %d",
+			    (int)s->broker->id);
+		return xstrdup("dynamic broker config");
+	case KA_CFG_DYNAMIC_DEFAULT:
+		return xstrdup("cluster-wide dynamic default");
+	case KA_CFG_STATIC_BROKER:
+		if (s->kind == KA_KIND_BROKER)
+			return xasprintf("server.properties of broker %d",
+			    (int)s->broker->id);
+		return xstrdup("the broker's server.properties");
+	case KA_CFG_DEFAULT:
+		return xstrdup("Kafka's default, as the broker reports it");
+	default:
+		return xstrdup("reported by the cluster");
+	}
+}
+
 char *
 ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
 {
-	char	 ver[32], since[32], who[64];
+	const struct ka_configs	*cs;
+	char			 ver[32], since[32], who[64];
+
+	switch (v->origin) {
+	case KA_ORIGIN_LIVE:
+		return live_provenance(s, v);
+	case KA_ORIGIN_METADATA:
+		return xstrdup("cluster metadata");
+	case KA_ORIGIN_UNKNOWN:
+		cs = s->kind == KA_KIND_BROKER ? &s->broker->configs :
+		    s->topic != NULL ? &s->topic->configs : NULL;
+		if (cs != NULL && cs->error != NULL)
+			return xasprintf("unknown: configs not readable (%s)",
+			    cs->error);
+		return xstrdup("unknown");
+	default:
+		break;
+	}
+	if (s->kind != KA_KIND_FILE)
+		return xstrdup("not reported by the cluster");
 
 	ka_version_format(s->version, ver, sizeof(ver));
 	whose(s, who, sizeof(who));
@@ -144,7 +249,7 @@ ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
 			    since, sizeof(since)));
 		return xasprintf("not set; default of the %s in Kafka %s",
 		    who, ver);
-	case KA_ORIGIN_NONE:
+	default:
 		break;
 	}
 	if (v->def != NULL && !in_release(v->def, s->version))
@@ -173,7 +278,29 @@ ka_settings_origin_name(enum ka_origin o)
 		[KA_ORIGIN_NONE] = "none",
 		[KA_ORIGIN_FILE] = "file",
 		[KA_ORIGIN_DEFAULT] = "default",
+		[KA_ORIGIN_LIVE] = "cluster",
+		[KA_ORIGIN_METADATA] = "metadata",
+		[KA_ORIGIN_UNKNOWN] = "unknown",
 	};
 
 	return names[o];
+}
+
+char *
+ka_settings_subject(const struct ka_settings *s)
+{
+	switch (s->kind) {
+	case KA_KIND_FILE:
+		return xstrdup(s->src->path);
+	case KA_KIND_BROKER:
+		return xasprintf("broker %d", (int)s->broker->id);
+	case KA_KIND_TOPIC:
+		return xasprintf("topic %s", s->topic->name);
+	case KA_KIND_PARTITION:
+		return xasprintf("topic %s partition %d", s->topic->name,
+		    (int)s->part->id);
+	case KA_KIND_CLUSTER:
+		break;
+	}
+	return xstrdup("cluster");
 }
