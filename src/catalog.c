@@ -144,6 +144,16 @@ static const struct {
 	{ MATCH_INSIDE, ".ssl.key" },
 };
 
+/*
+ * A misspelled secret is still a secret: a name no dialect knows that
+ * mentions a password, a JAAS login or a credential, even with a typo
+ * (ssl.truststore.pasword, sasl.jaas.confg), is never shown.  Known keys
+ * such as password.encoder.iterations are judged by the catalogue.
+ */
+static const char *const secret_words[] = {
+	"pass", "pasw", "secret", "jaas", "credential", "private",
+};
+
 /* ------------------------------------------------------------ names */
 
 enum ka_dialect
@@ -542,6 +552,13 @@ ka_catalog_is_sensitive(const char *name)
 		if (is_sensitive_name(p))
 			return 1;
 	}
+	for (i = 0; i < KA_DIALECT__MAX; i++)
+		if (ka_catalog_find((enum ka_dialect)i, name) != NULL)
+			break;
+	if (i == KA_DIALECT__MAX)
+		for (i = 0; i < NELEM(secret_words); i++)
+			if (strstr(name, secret_words[i]) != NULL)
+				return 1;
 	len = strlen(name);
 	for (i = 0; i < NELEM(secret_names); i++) {
 		t = secret_names[i].text;

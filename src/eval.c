@@ -730,6 +730,7 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 			f->related = bp->key_loc;
 	}
 	f->message = expand(rule->message, &fill);
+	f->fix = expand(rule->fix, &fill);
 	ka_value_clear(&v);
 }
 
@@ -737,16 +738,15 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 static void
 entry_finding(struct ka_report *rep, const struct ka_rule *rule,
     const struct ka_settings *s, const struct ka_prop *p, int at_value,
-    const struct ka_prop *related, const char *detail)
+    const struct ka_prop *related, const char *detail, int secret)
 {
 	struct ka_finding	*f;
 	struct fill		 fill;
 	struct ctx		 c;
-	int			 secret;
 
 	memset(&c, 0, sizeof(c));
 	c.file = s;
-	secret = ka_catalog_is_sensitive(p->key);
+	secret |= ka_catalog_is_sensitive(p->key);
 	f = new_finding(rep, rule, s);
 	f->key = xstrdup(p->key);
 	f->value = xstrdup(secret ? REDACTED : p->value);
@@ -762,6 +762,7 @@ entry_finding(struct ka_report *rep, const struct ka_rule *rule,
 	fill.value = f->value;
 	fill.detail = detail;
 	f->message = expand(rule->message, &fill);
+	f->fix = expand(rule->fix, &fill);
 }
 
 static int
@@ -811,6 +812,47 @@ struct run {
 	size_t					 nsubjects;
 };
 
+/*
+ * Why an unknown key is worth a finding, or NULL when it is not: a
+ * broker key in a topic file or a topic key in a broker file (Kafka names
+ * the same setting differently at the two levels), else a known key close
+ * enough to be the one meant.  *hint is the key suggested.  Other keys
+ * are left alone, plugins read their own, except in a topic file: Kafka
+ * rejects every topic config it does not know.
+ */
+static char *
+unknown_key_detail(const struct ka_settings *s, const char *key,
+    const char **hint)
+{
+	const char	*other;
+
+	*hint = NULL;
+	if (s->role == KA_ROLE_TOPIC &&
+	    ka_catalog_find(KA_DIALECT_BROKER, key) != NULL) {
+		if ((*hint = ka_catalog_topic_name(key)) != NULL)
+			return xasprintf("it is the broker's name for the "
+			    "topic-level %s", *hint);
+		return xstrdup("it is a broker setting, which a topic "
+		    "cannot override");
+	}
+	if (s->role == KA_ROLE_BROKER &&
+	    ka_catalog_find(KA_DIALECT_TOPIC, key) != NULL) {
+		if ((other = ka_catalog_broker_name(key)) != NULL) {
+			*hint = other;
+			return xasprintf("it is the topic-level name; the "
+			    "broker's default is %s", other);
+		}
+		return xstrdup("it is a topic-level setting without a "
+		    "broker default");
+	}
+	if ((*hint = ka_catalog_suggest(s->dialect, key)) != NULL)
+		return xasprintf("did you mean %s?", *hint);
+	/* kafka-configs refuses any topic config it does not know. */
+	if (s->role == KA_ROLE_TOPIC)
+		return xstrdup("no topic config has that name");
+	return NULL;
+}
+
 static void
 file_check(struct ka_report *rep, const struct ka_rule *rule,
     const struct ka_settings *s)
@@ -831,9 +873,9 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 			if (p->shadows == KA_PROPS_NONE)
 				continue;
 			prev = &s->props.v[p->shadows];
-			detail = xasprintf("also set on line %u; this later "
-			    "value wins", prev->key_loc.line);
-			entry_finding(rep, rule, s, p, 0, prev, detail);
+			detail = xasprintf("also set on line %u",
+			    prev->key_loc.line);
+			entry_finding(rep, rule, s, p, 0, prev, detail, 0);
 			break;
 		case KA_CHECK_UNKNOWN_KEY:
 			if (def != NULL || p->shadowed_by != KA_PROPS_NONE)
@@ -841,17 +883,17 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 			if (scala_dialect(s, &sd) &&
 			    ka_catalog_find(sd, p->key) != NULL)
 				continue;
-			hint = ka_catalog_suggest(s->dialect, p->key);
-			if (hint == NULL)
+			detail = unknown_key_detail(s, p->key, &hint);
+			if (detail == NULL)
 				continue;
-			detail = xasprintf("did you mean %s?", hint);
-			entry_finding(rep, rule, s, p, 0, NULL, detail);
+			entry_finding(rep, rule, s, p, 0, NULL, detail,
+			    hint != NULL && ka_catalog_is_sensitive(hint));
 			break;
 		case KA_CHECK_INLINE_COMMENT:
 			if (would_be_comment(p->value) == NULL)
 				continue;
 			entry_finding(rep, rule, s, p, 1, NULL,
-			    "Java has no inline comments");
+			    "Java has no inline comments", 0);
 			break;
 		case KA_CHECK_INVALID_VALUE:
 			if (def == NULL || p->shadowed_by != KA_PROPS_NONE ||
@@ -862,7 +904,7 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 				free(out);
 				continue;
 			}
-			entry_finding(rep, rule, s, p, 1, NULL, why);
+			entry_finding(rep, rule, s, p, 1, NULL, why, 0);
 			break;
 		case KA_CHECK_LEGACY_KEY:
 			if (def != NULL || !scala_dialect(s, &sd))
@@ -876,7 +918,7 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 			else
 				detail = xasprintf("the Java client has no "
 				    "such setting");
-			entry_finding(rep, rule, s, p, 0, NULL, detail);
+			entry_finding(rep, rule, s, p, 0, NULL, detail, 0);
 			break;
 		case KA_CHECK_VERSION_KEY:
 			if (def == NULL || in_release(def, s->version))
@@ -889,7 +931,7 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 				detail = xasprintf("removed in Kafka %s",
 				    ka_version_format(def->until, ver,
 				    sizeof(ver)));
-			entry_finding(rep, rule, s, p, 0, NULL, detail);
+			entry_finding(rep, rule, s, p, 0, NULL, detail, 0);
 			break;
 		default:
 			break;
@@ -1038,6 +1080,7 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 			f->origin = KA_ORIGIN_LIVE;
 			f->provenance = xstrdup(d.s);
 			f->message = expand(rule->message, &fill);
+			f->fix = expand(rule->fix, &fill);
 			free(d.s);
 		}
 		for (i = 0; i < run->nsubjects; i++)
@@ -1103,7 +1146,7 @@ file_drift(struct ka_report *rep, const struct ka_rule *rule,
 			subj = ka_settings_subject(live);
 			detail = xasprintf("%s runs with %s (%s)", subj,
 			    lv.text, prov);
-			entry_finding(rep, rule, s, p, 0, NULL, detail);
+			entry_finding(rep, rule, s, p, 0, NULL, detail, 0);
 			free(detail);
 			free(subj);
 			free(prov);

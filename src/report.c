@@ -46,6 +46,7 @@ ka_report_clear(struct ka_report *r)
 		free(f->value);
 		free(f->provenance);
 		free(f->message);
+		free(f->fix);
 	}
 	free(r->v);
 	free(r->files);

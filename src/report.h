@@ -40,6 +40,7 @@ struct ka_finding {
 	enum ka_origin		 origin;
 	char			*provenance;	/* owned: where value is from */
 	char			*message;	/* owned, template expanded */
+	char			*fix;		/* owned, template expanded */
 	struct ka_loc		 related;
 };
 

@@ -205,7 +205,8 @@ jfinding(const struct ka_finding *f)
 	err |= set(o, "provenance", prov);
 
 	err |= set(o, "message", jstr(f->message));
-	err |= set(o, "fix", jstr(r != NULL ? r->fix : NULL));
+	err |= set(o, "fix", jstr(f->fix != NULL ? f->fix :
+	    r != NULL ? r->fix : NULL));
 	if (f->related.line != 0)
 		err |= set(o, "related", jloc(&f->related));
 	return done(o, err);

@@ -176,7 +176,7 @@ put_finding(FILE *fp, const struct ka_finding *f, int color)
 		putc('\n', fp);
 	}
 	if (f->rule != NULL)
-		put_fix(fp, f->rule->fix);
+		put_fix(fp, f->fix != NULL ? f->fix : f->rule->fix);
 }
 
 static const char *

@@ -48,6 +48,7 @@ ka_run_clear(struct ka_run *r)
 	size_t	 i;
 
 	ka_report_clear(&r->report);
+	free(r->live);
 	ka_cluster_clear(&r->cluster);
 	for (i = 0; i < r->nfiles; i++)
 		settings_free(r->files[i]);
@@ -203,13 +204,66 @@ drop:
 	return 0;
 }
 
+/* One live subject of kind k, with the defaults of --kafka-version. */
+static struct ka_settings *
+live_subject(struct ka_run *r, const struct ka_opts *o, enum ka_kind k,
+    enum ka_role role)
+{
+	struct ka_settings	*s = &r->live[r->nlive++];
+
+	memset(s, 0, sizeof(*s));
+	s->kind = k;
+	s->cluster = &r->cluster;
+	s->role = role;
+	s->role_basis = KA_BASIS_DEFAULT;
+	s->client = KA_CLIENT_JAVA;
+	s->client_basis = KA_BASIS_DEFAULT;
+	s->version = o->version;
+	s->dialect = ka_catalog_dialect(role, KA_CLIENT_JAVA);
+	return s;
+}
+
+/*
+ * The cluster as subjects of the rules: itself, each broker, each topic
+ * and each of its partitions.  They borrow from r->cluster, which is
+ * sorted and no longer changes.
+ */
+static void
+live_subjects(struct ka_run *r, const struct ka_opts *o)
+{
+	const struct ka_cluster	*c = &r->cluster;
+	struct ka_settings	*s;
+	size_t			 i, j, n;
+
+	n = 1 + c->nbrokers + c->ntopics;
+	for (i = 0; i < c->ntopics; i++)
+		n += c->topics[i].nparts;
+	r->live = xcalloc(n, sizeof(*r->live));
+	(void)live_subject(r, o, KA_KIND_CLUSTER, KA_ROLE_BROKER);
+	for (i = 0; i < c->nbrokers; i++) {
+		s = live_subject(r, o, KA_KIND_BROKER, KA_ROLE_BROKER);
+		s->broker = &c->brokers[i];
+	}
+	for (i = 0; i < c->ntopics; i++) {
+		s = live_subject(r, o, KA_KIND_TOPIC, KA_ROLE_TOPIC);
+		s->topic = &c->topics[i];
+		for (j = 0; j < c->topics[i].nparts; j++) {
+			s = live_subject(r, o, KA_KIND_PARTITION,
+			    KA_ROLE_TOPIC);
+			s->topic = &c->topics[i];
+			s->part = &c->topics[i].parts[j];
+		}
+	}
+}
+
 void
 ka_run_check(struct ka_run *r, const struct ka_opts *o)
 {
 	struct ka_walk	 w;
-	struct ka_loc	 loc;
-	size_t		 i, j, from, audited;
-	int		 n;
+	const struct ka_settings	**all;
+	struct ka_loc			  loc;
+	size_t				  i, j, from, audited;
+	int				  n;
 
 	ka_walk_init(&w);
 	for (i = 0; i < o->npaths; i++) {
@@ -232,22 +286,17 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 
 	if (o->nconn > 0 || o->snapshot != NULL)
 		ka_run_cluster(r, o);
+	if (r->have_cluster)
+		live_subjects(r, o);
 
-	ka_eval(&r->rules, (const struct ka_settings *const *)r->files,
-	    r->nfiles, &r->report);
-	if (r->have_cluster) {
-		/*
-		 * LIVE RULES HOOK.  r->cluster is filled and sorted here (it
-		 * may be incomplete: configs of some topics or brokers then
-		 * have state KA_FETCH_FAILED, and diagnostics already say
-		 * so).  Evaluate the rules of the live scopes against it,
-		 * with the audited files for drift and client cross-checks:
-		 *
-		 *	ka_eval_cluster(&r->rules, &r->cluster,
-		 *	    (const struct ka_settings *const *)r->files,
-		 *	    r->nfiles, &r->report);
-		 */
-	}
+	/* The files first, then the live subjects: one evaluation. */
+	all = xcalloc(r->nfiles + r->nlive + 1, sizeof(*all));
+	for (i = 0; i < r->nfiles; i++)
+		all[i] = r->files[i];
+	for (i = 0; i < r->nlive; i++)
+		all[r->nfiles + i] = &r->live[i];
+	ka_eval(&r->rules, all, r->nfiles + r->nlive, &r->report);
+	free(all);
 	ka_report_sort(&r->report);
 }
 

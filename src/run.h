@@ -28,6 +28,10 @@ struct ka_run {
 						   loaded (--snapshot) */
 	int			  have_cluster;	/* 1 when cluster holds one,
 						   complete or not */
+	struct ka_settings	 *live;		/* owned array: the cluster,
+						   its brokers, topics and
+						   partitions as subjects */
+	size_t			  nlive;
 };
 
 void	ka_run_init(struct ka_run *);

@@ -204,7 +204,7 @@ static const struct {
 	    "    message: \"{key}: {detail}\"\n"),
 	    { { "p.properties", "acks=0\nlinger.ms=1\nacks=1\n", P, J } }, 1,
 	    { { "p.properties", 3, 1, "acks", "1", KA_ORIGIN_FILE,
-	    "acks: also set on line 1; this later value wins", 1 } } },
+	    "acks: also set on line 1", 1 } } },
 	{ "unknown keys close to a known one", "4.1",
 	    RULE("KA9001", "broker", "    condition: {check: unknown-key}\n"
 	    "    message: \"{key}: {detail}\"\n"),

@@ -151,8 +151,7 @@ struct bad {
 };
 
 static const struct bad bad[] = {
-	{ { NULL }, KA_D_USAGE, "no command given",
-	    "try 'kafka-audit --help'" },
+	{ { NULL }, KA_D_USAGE, "no command given", NULL },
 	{ { "-q" }, KA_D_USAGE, "no command given", NULL },
 	{ { "chekc", "a" }, KA_D_USAGE, "unknown command 'chekc'",
 	    "did you mean 'check'?" },

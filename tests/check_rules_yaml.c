@@ -158,7 +158,7 @@ static const char good_yaml[] =
     "  - id: KA0001\n"
     "    slug: file-duplicate-key\n"
     "    title: A key is set twice\n"				/* 50 */
-    "    scope: [broker, topic, producer, consumer, partition, cluster]\n"
+    "    scope: [broker, topic, producer, consumer]\n"
     "    severity: info\n"
     "    condition: {check: duplicate-key}\n"
     "    message: \"{key} is set twice\"\n"
@@ -292,8 +292,7 @@ START_TEST(test_model)
 	r = &rs.v[2];
 	ck_assert_str_eq(r->id, "KA0001");
 	ck_assert_uint_eq(r->scopes, KA_SCOPE_BROKER | KA_SCOPE_TOPIC |
-	    KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER | KA_SCOPE_PARTITION |
-	    KA_SCOPE_CLUSTER);
+	    KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER);
 	ck_assert_int_eq(r->category, KA_CAT_CONFIG);
 	ck_assert_int_eq(r->severity, KA_SEV_INFO);
 	ck_assert_uint_eq(r->clients, 0);
@@ -817,7 +816,7 @@ START_TEST(test_finish_find)
 	    "  - id: KA4001\n    slug: partition-under-min-isr\n"
 	    "    title: T\n    scope: partition\n    severity: error\n"
 	    "    category: state\n"
-	    "    condition: {key: isr.count, lt-key: min.insync.replicas}\n"
+	    "    condition: {key: isr, lt-key: min.insync.replicas}\n"
 	    "    message: m\n    rationale: r\n    fix: f\n"
 	    "  - id: KA2001\n    slug: producer-no-idempotence\n"
 	    "    title: T\n    scope: producer\n    severity: info\n"
