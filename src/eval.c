@@ -684,6 +684,7 @@ new_finding(struct ka_report *rep, const struct ka_rule *rule,
 	f->broker = s->broker != NULL ? s->broker->id : -1;
 	f->topic = s->topic != NULL ? xstrdup(s->topic->name) : NULL;
 	f->partition = s->part != NULL ? s->part->id : -1;
+	f->partner = -1;
 	if (s->kind == KA_KIND_FILE)
 		f->subject = xstrdup(ka_catalog_role_name(s->role));
 	else
@@ -722,6 +723,8 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 			    c->file->version, NULL);
 	}
 	set_loc(&f->loc, c->file, v.prop);
+	if (c->broker != NULL && c->broker->kind == KA_KIND_BROKER)
+		f->partner = c->broker->broker->id;
 	if (c->broker != NULL && c->broker->kind == KA_KIND_FILE) {
 		bp = broker_entry(c, rule->cond);
 		if (bp == NULL)
@@ -1016,9 +1019,30 @@ put_groups(struct str *d, char *const *vals, const struct run *run)
 }
 
 /*
- * brokers-disagree: for every broker setting that some rule reads, the
- * live brokers that report different values for it, as one finding on
- * the cluster: "2 on brokers 1 and 2, 1 on broker 3".
+ * Settings that differ from broker to broker by nature: where its data
+ * lives, who it is, where it listens.
+ */
+static const char *const per_broker[] = {
+	"advertised.listeners", "broker.id", "broker.rack", "listeners",
+	"log.dir", "log.dirs", "metadata.log.dir", "node.id",
+};
+
+static int
+is_per_broker(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(per_broker) / sizeof(per_broker[0]); i++)
+		if (strcmp(per_broker[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * brokers-disagree: for every broker setting that some rule reads, except
+ * those that differ by nature, the live brokers that report different
+ * values for it, as one finding on the cluster: "2 on brokers 1, 2; 1 on
+ * broker 3".
  */
 static void
 brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
@@ -1047,6 +1071,8 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 	}
 	vals = xcalloc(run->nsubjects, sizeof(*vals));
 	for (k = 0; k < keys.len; k++) {
+		if (is_per_broker(keys.v[k]))
+			continue;
 		ndistinct = 0;
 		for (i = 0; i < run->nsubjects; i++) {
 			vals[i] = NULL;
@@ -1204,6 +1230,135 @@ live_topics(const struct ka_settings *const *subjects, size_t n,
 	return t;
 }
 
+/*
+ * The live broker a finding is about, or was cross-checked with: the one
+ * whose "broker N" its text may name; -1 for none.
+ */
+static int32_t
+live_broker(const struct ka_finding *f)
+{
+	return f->kind == KA_KIND_BROKER ? f->broker : f->partner;
+}
+
+/* s with every "broker N" of broker id replaced by "\001"; owned. */
+static char *
+unname(const char *s, int32_t id)
+{
+	struct str	 b = { NULL, 0, 0 };
+	char		 name[32];
+	const char	*p, *hit;
+	size_t		 n;
+
+	if (s == NULL)
+		return NULL;
+	n = (size_t)snprintf(name, sizeof(name), "broker %d", (int)id);
+	put(&b, "", 0);
+	for (p = s; (hit = strstr(p, name)) != NULL; p = hit + n) {
+		put(&b, p, (size_t)(hit - p));
+		if (hit[n] >= '0' && hit[n] <= '9')
+			put(&b, hit, n);	/* broker 12, not broker 1 */
+		else
+			put(&b, "\001", 1);
+	}
+	puts_(&b, p);
+	return b.s;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	    (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* t with "\001" replaced by "broker 1" or "brokers 1, 2 and 3"; owned. */
+static char *
+rename_brokers(const char *t, const int32_t *ids, size_t n)
+{
+	struct str	 b = { NULL, 0, 0 };
+	char		 num[32];
+	const char	*p;
+	size_t		 i;
+
+	if (t == NULL)
+		return NULL;
+	put(&b, "", 0);
+	for (p = t; *p != '\0'; p++) {
+		if (*p != '\001') {
+			put(&b, p, 1);
+			continue;
+		}
+		puts_(&b, n == 1 ? "broker " : "brokers ");
+		for (i = 0; i < n; i++) {
+			snprintf(num, sizeof(num), "%s%d", i == 0 ? "" :
+			    i + 1 == n ? " and " : ", ", (int)ids[i]);
+			puts_(&b, num);
+		}
+	}
+	return b.s;
+}
+
+/*
+ * Live brokers usually agree, so a rule that fires on each of them, or on
+ * a file cross-checked with each, would say the same thing once per
+ * broker.  The findings of one rule from start on that differ only in
+ * the broker they name become one, which names them all: "brokers 1, 2
+ * and 3".
+ */
+static void
+merge_brokers(struct ka_report *rep, size_t start)
+{
+	struct ka_finding	*f, *g;
+	char			*fm, *fp, *gm, *gp, *t;
+	size_t			 i, j, keep;
+
+	for (i = start; i < rep->len; i++) {
+		f = &rep->v[i];
+		if (live_broker(f) < 0 || f->brokers != NULL)
+			continue;
+		fm = unname(f->message, live_broker(f));
+		fp = unname(f->provenance, live_broker(f));
+		f->brokers = xcalloc(1, sizeof(*f->brokers));
+		f->brokers[f->nbrokers++] = live_broker(f);
+		for (j = i + 1, keep = j; j < rep->len; j++) {
+			g = &rep->v[j];
+			gm = unname(g->message, live_broker(g));
+			gp = unname(g->provenance, live_broker(g));
+			if (live_broker(g) >= 0 && g->brokers == NULL &&
+			    g->kind == f->kind && same(fm, gm) &&
+			    same(fp, gp) && same(f->key, g->key) &&
+			    same(f->value, g->value) &&
+			    same(f->subject, g->subject) == (f->kind !=
+			    KA_KIND_BROKER) && f->loc.line == g->loc.line &&
+			    same(f->loc.path, g->loc.path)) {
+				f->brokers = xreallocarray(f->brokers,
+				    f->nbrokers + 1, sizeof(*f->brokers));
+				f->brokers[f->nbrokers++] = live_broker(g);
+				ka_report_drop(rep, j);
+			} else
+				rep->v[keep++] = *g;
+			free(gm);
+			free(gp);
+		}
+		rep->len = keep;
+		if (f->nbrokers > 1) {
+			t = rename_brokers(fm, f->brokers, f->nbrokers);
+			free(f->message);
+			f->message = t;
+			t = rename_brokers(fp, f->brokers, f->nbrokers);
+			free(f->provenance);
+			f->provenance = t;
+			if (f->kind == KA_KIND_BROKER) {
+				free(f->subject);
+				f->subject = rename_brokers("\001",
+				    f->brokers, f->nbrokers);
+			}
+		}
+		free(fm);
+		free(fp);
+	}
+}
+
 /* Evaluate one rule against subject s, paired with each broker b. */
 static void
 eval_rule(struct ka_report *rep, const struct ka_rule *rule,
@@ -1230,7 +1385,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 	const struct ka_rule		 *rule;
 	struct run			  run;
 	struct ctx			  c;
-	size_t				  r, i, b, ntopics;
+	size_t				  r, i, b, ntopics, start;
 	int				  cross;
 
 	run.rules = rs;
@@ -1239,6 +1394,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 	topics = live_topics(files, nfiles, &ntopics);
 	for (r = 0; r < rs->len; r++) {
 		rule = &rs->v[r];
+		start = rep->len;
 		cross = uses_broker(rule->cond) || uses_broker(rule->when);
 		for (i = 0; i < nfiles; i++) {
 			if (!applies(rule, files[i]))
@@ -1263,6 +1419,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 					eval_rule(rep, rule, &c);
 				}
 		}
+		merge_brokers(rep, start);
 	}
 	free(topics);
 }

@@ -682,7 +682,8 @@ retry_unknown(struct live *l, rd_kafka_queue_t *q)
 		return;
 	for (i = 0; i < n; i++) {
 		if (l->targets[i].type != RD_KAFKA_RESOURCE_TOPIC ||
-		    l->targets[i].err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
+		    l->targets[i].err !=
+		    RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
 			continue;
 		/* The new target supersedes this one. */
 		l->targets[i].err = RD_KAFKA_RESP_ERR_NO_ERROR;

@@ -31,23 +31,30 @@ ka_report_init(struct ka_report *r)
 	memset(r, 0, sizeof(*r));
 }
 
+void
+ka_report_drop(struct ka_report *r, size_t i)
+{
+	struct ka_finding	*f = &r->v[i];
+
+	free(f->subject);
+	free(f->topic);
+	free(f->brokers);
+	free(f->key);
+	free(f->value);
+	free(f->provenance);
+	free(f->message);
+	free(f->fix);
+	memset(f, 0, sizeof(*f));
+}
+
 /* Free every finding's owned strings, then the arrays themselves. */
 void
 ka_report_clear(struct ka_report *r)
 {
-	struct ka_finding	*f;
-	size_t			 i;
+	size_t	 i;
 
-	for (i = 0; i < r->len; i++) {
-		f = &r->v[i];
-		free(f->subject);
-		free(f->topic);
-		free(f->key);
-		free(f->value);
-		free(f->provenance);
-		free(f->message);
-		free(f->fix);
-	}
+	for (i = 0; i < r->len; i++)
+		ka_report_drop(r, i);
 	free(r->v);
 	free(r->files);
 	ka_report_init(r);

@@ -32,6 +32,11 @@ struct ka_finding {
 	char			*topic;		/* owned: a live topic, or
 						   NULL */
 	int32_t			 partition;	/* a live partition, or -1 */
+	int32_t			 partner;	/* the live broker a file was
+						   cross-checked with, or -1 */
+	int32_t			*brokers;	/* owned: the live brokers a
+						   merged finding stands for */
+	size_t			 nbrokers;
 	char			*key;		/* owned: as the file spells it,
 						   the Java name if absent, or
 						   NULL when no key */
@@ -50,6 +55,8 @@ struct ka_report {
 	const char		**files;	/* owned array of borrowed
 						   paths: the files audited */
 	size_t			 nfiles, filescap;
+	int			 cluster;	/* 1 if a cluster was audited */
+	size_t			 nbrokers, ntopics, npartitions;
 };
 
 void			 ka_report_init(struct ka_report *);
@@ -57,6 +64,12 @@ void			 ka_report_clear(struct ka_report *);
 
 /* Append a zeroed finding; borrowed until the next append. */
 struct ka_finding	*ka_report_add(struct ka_report *);
+
+/*
+ * Free what finding i owns, leaving the slot for the caller to fill or
+ * compact; the report's length is the caller's to adjust.
+ */
+void			 ka_report_drop(struct ka_report *, size_t i);
 void			 ka_report_add_file(struct ka_report *, const char *);
 
 /* Sort by (path, line, col, rule id, subject, key): deterministic output. */

@@ -182,7 +182,8 @@ static json_t *
 jfinding(const struct ka_finding *f)
 {
 	const struct ka_rule	*r = f->rule;
-	json_t			*o, *prov;
+	json_t			*o, *prov, *ids;
+	size_t			 i;
 	int			 err = 0;
 
 	o = json_object();
@@ -193,6 +194,20 @@ jfinding(const struct ka_finding *f)
 	err |= set(o, "category",
 	    jstr(r != NULL ? ka_rules_category_name(r->category) : NULL));
 	err |= set(o, "subject", jstr(f->subject));
+	/* A live finding names its broker, topic or partition. */
+	if (f->kind == KA_KIND_BROKER && f->nbrokers <= 1)
+		err |= set(o, "broker", jint(f->broker));
+	if (f->nbrokers > 1) {
+		ids = json_array();
+		for (i = 0; i < f->nbrokers; i++)
+			err |= json_array_append_new(ids,
+			    jint(f->brokers[i])) == -1;
+		err |= set(o, "brokers", ids);
+	}
+	if (f->topic != NULL)
+		err |= set(o, "topic", jstr(f->topic));
+	if (f->kind == KA_KIND_PARTITION)
+		err |= set(o, "partition", jint(f->partition));
 	err |= set(o, "location", jloc(&f->loc));
 	err |= set(o, "key", jstr(f->key));
 	err |= set(o, "value", jstr(f->value));
@@ -229,11 +244,18 @@ jdiag(const struct ka_diag *d)
 static json_t *
 jsummary(const struct ka_report *r)
 {
-	json_t	*o;
+	json_t	*o, *c;
 	int	 err = 0;
 
 	o = json_object();
 	err |= set(o, "files", jint(r->nfiles));
+	if (r->cluster) {
+		c = json_object();
+		err |= set(c, "brokers", jint(r->nbrokers));
+		err |= set(c, "topics", jint(r->ntopics));
+		err |= set(c, "partitions", jint(r->npartitions));
+		err |= set(o, "cluster", c);
+	}
 	err |= set(o, "findings", jint(r->len));
 	err |= set(o, "error", jint(ka_report_count(r, KA_SEV_ERROR)));
 	err |= set(o, "warning", jint(ka_report_count(r, KA_SEV_WARNING)));

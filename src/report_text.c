@@ -195,7 +195,15 @@ put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 {
 	size_t	 e, w, bad;
 
-	fprintf(fp, "%zu file%s audited: ", r->nfiles, plural(r->nfiles));
+	if (r->nfiles > 0 || !r->cluster)
+		fprintf(fp, "%zu file%s%s", r->nfiles, plural(r->nfiles),
+		    r->cluster ? " and " : "");
+	if (r->cluster)
+		fprintf(fp, "a cluster of %zu broker%s, %zu topic%s and %zu "
+		    "partition%s", r->nbrokers, plural(r->nbrokers),
+		    r->ntopics, plural(r->ntopics), r->npartitions,
+		    plural(r->npartitions));
+	fputs(" audited: ", fp);
 	if (r->len == 0)
 		fputs("no findings", fp);
 	else {
@@ -206,7 +214,7 @@ put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 	}
 	bad = ds != NULL ? ka_diags_count(ds, KA_LEVEL_CLUSTER) : 0;
 	if (bad > 0)
-		fprintf(fp, "; %zu input problem%s reported on standard error",
+		fprintf(fp, "; %zu problem%s reported on standard error",
 		    bad, plural(bad));
 	putc('\n', fp);
 }

@@ -239,6 +239,10 @@ live_subjects(struct ka_run *r, const struct ka_opts *o)
 	for (i = 0; i < c->ntopics; i++)
 		n += c->topics[i].nparts;
 	r->live = xcalloc(n, sizeof(*r->live));
+	r->report.cluster = 1;
+	r->report.nbrokers = c->nbrokers;
+	r->report.ntopics = c->ntopics;
+	r->report.npartitions = n - 1 - c->nbrokers - c->ntopics;
 	(void)live_subject(r, o, KA_KIND_CLUSTER, KA_ROLE_BROKER);
 	for (i = 0; i < c->nbrokers; i++) {
 		s = live_subject(r, o, KA_KIND_BROKER, KA_ROLE_BROKER);
