@@ -1,6 +1,9 @@
 #!/bin/sh
 # Golden CLI cases: each directory under tests/cases/ holds
-#   args        the command line after "kafka-audit" (shell words)
+#   args        the command line after "kafka-audit" (shell words); or
+#               several, one a line, whose outputs follow one another,
+#               each headed by "$ kafka-audit ARGS", and whose exit
+#               statuses expect.rc lists on one line
 #   stdin       optional: fed to standard input
 #   expect.out  the exact standard output
 #   expect.err  optional: the exact standard error
@@ -12,8 +15,8 @@
 # paths in the output are relative and stable.  Name the inputs in args
 # rather than 'check .': a walk also audits any other file whose keys
 # look like a Kafka configuration, and expect.out is full of them
-# ("  acks = 1 (...)"), so the second run would differ from the first.  Nothing there is written:
-# with KA_GOLDEN_UPDATE=1 the expect files are rewritten instead, for a
+# ("  acks = 1 (...)"), so the second run would differ from the first.
+# Nothing there is written: with KA_GOLDEN_UPDATE=1 the expect files are rewritten instead, for a
 # developer to review with git diff (except those of TODO cases, which
 # are written by hand).
 . "$(dirname "$0")/lib.sh"
@@ -25,12 +28,29 @@ trap 'rm -rf "$tmp"' EXIT
 for dir in "$cases"/*/; do
 	name=$(basename "$dir")
 	[ -f "$dir/args" ] || continue
-	args=$(cat "$dir/args")
 	in=/dev/null
 	[ -f "$dir/stdin" ] && in="$dir/stdin"
-	(cd "$dir" && eval "set -- $args" && exec "$KAUDIT" "$@") \
-	    <"$in" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
+	if [ "$(grep -c . "$dir/args")" -le 1 ]; then
+		args=$(cat "$dir/args")
+		(cd "$dir" && eval "set -- $args" && exec "$KAUDIT" "$@") \
+		    <"$in" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+	else
+		# Several runs, one an args line: each output is headed by
+		# its command line, and expect.rc holds the statuses.
+		: >"$tmp/out"
+		: >"$tmp/err"
+		rc=""
+		while IFS= read -r args; do
+			[ -n "$args" ] || continue
+			echo "\$ kafka-audit $args" >>"$tmp/out"
+			echo "\$ kafka-audit $args" >>"$tmp/err"
+			(cd "$dir" && eval "set -- $args" &&
+			    exec "$KAUDIT" "$@") <"$in" >>"$tmp/out" \
+			    2>>"$tmp/err"
+			rc="$rc${rc:+ }$?"
+		done <"$dir/args"
+	fi
 	todo=""
 	[ -f "$dir/expect.todo" ] && todo=" # TODO $(head -n 1 "$dir/expect.todo")"
 	if [ -n "$KA_GOLDEN_UPDATE" ] && [ -z "$todo" ]; then

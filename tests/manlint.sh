@@ -37,6 +37,11 @@ done >>"$tmp"
 	grep -qF -- "-${o#--}" "$man/kafka-audit.1" ||
 	    echo "option $o"
 done >>"$tmp"
+# Facts, from their table in facts.c, in kafka-audit-rules(5).
+sed -n 's/^[[:space:]]*{ "\([a-z.]*\)", .*KA_TYPE_.*/\1/p' \
+    "$KA_TOP_SRCDIR/src/facts.c" | while read -r f; do
+	grep -q "^\.It Li $f\$" "$man/kafka-audit-rules.5" || echo "fact $f"
+done >>"$tmp"
 if [ -s "$tmp" ]; then
 	not_ok "kafka-audit.1 documents every diagnostic, rule and option"
 	diag_file "$tmp"
