@@ -11,12 +11,17 @@
  *     once rather than at the deadline;
  *  2. Metadata for all topics: brokers, topics, partitions, leader,
  *     replicas and ISR (the broker list holds the live brokers only);
- *  3. DescribeConfigs: the selected topics in batches of
- *     TOPICS_PER_REQUEST, and each broker alone (librdkafka refuses two
- *     BROKER resources in one request, and routes each to its broker),
- *     all in flight at once on the queue, each with a request timeout of
- *     what remains of the budget, so that a broker that dies mid-audit
- *     costs at most the budget, never a hang.
+ *  3. DescribeConfigs: the selected topics in batches of at most
+ *     TOPICS_PER_REQUEST, and every broker, all in flight at once on the
+ *     queue, each with a request timeout of what remains of the budget,
+ *     so that a broker that dies mid-audit costs at most the budget,
+ *     never a hang.  librdkafka sends a request to the controller unless
+ *     it holds a BROKER resource (one at most), which sends it to that
+ *     broker; a broker answers one connection's requests one at a time.
+ *     So each batch of topics rides with a BROKER resource, the batches
+ *     dealt out to the brokers in turn, and the brokers work on them
+ *     side by side rather than the controller alone; a broker asked
+ *     again only to carry a batch has that answer dropped.
  *
  * Failures are kept per resource in the model (KA_FETCH_FAILED and the
  * error) and summed up at the end into one diagnostic per kind: denied,
@@ -116,11 +121,15 @@ struct logline {
 	char	*text;		/* owned */
 };
 
-/* One resource of a DescribeConfigs request and where its answer goes. */
+/*
+ * One resource of a DescribeConfigs request and where its answer goes:
+ * nowhere (configs NULL) for a broker that only routes the request.
+ */
 struct target {
 	rd_kafka_ResourceType_t	 type;
 	char			*name;		/* owned: topic, or broker id */
-	struct ka_configs	*configs;	/* borrowed from the cluster */
+	struct ka_configs	*configs;	/* borrowed from the cluster, or
+						   NULL */
 	struct ka_broker	*broker;	/* borrowed; NULL for a topic */
 	rd_kafka_resp_err_t	 err;
 	int			 done;
@@ -508,13 +517,15 @@ target_fail(struct live *l, struct target *t, rd_kafka_resp_err_t err,
 {
 	char	*e, *clean;
 
+	t->done = 1;
+	if (t->configs == NULL)
+		return;
 	e = errtext(err, text);
 	clean = ka_clientconf_scrub(l->o->conf, e);
 	ka_configs_fail(t->configs, clean);
 	free(clean);
 	free(e);
 	t->err = err;
-	t->done = 1;
 }
 
 static void
@@ -525,6 +536,9 @@ copy_configs(struct target *t, const rd_kafka_ConfigResource_t *res)
 	const char			 *v;
 	size_t				  i, j, n;
 
+	t->done = 1;
+	if (t->configs == NULL)
+		return;
 	entries = rd_kafka_ConfigResource_configs(res, &n);
 	for (i = 0; i < n; i++) {
 		e = entries[i];
@@ -547,7 +561,6 @@ copy_configs(struct target *t, const rd_kafka_ConfigResource_t *res)
 		}
 	}
 	t->configs->state = KA_FETCH_OK;
-	t->done = 1;
 }
 
 /* Send one request for targets[first..first+n). */
@@ -619,7 +632,9 @@ answer(struct live *l, rd_kafka_event_t *ev)
 		t = NULL;
 		for (j = 0; j < req->n; j++) {
 			t = &l->targets[req->first + (i + j) % req->n];
-			if (!t->done && strcmp(t->name, name) == 0)
+			if (!t->done && t->type ==
+			    rd_kafka_ConfigResource_type(res[i]) &&
+			    strcmp(t->name, name) == 0)
 				break;
 			t = NULL;
 		}
@@ -702,29 +717,55 @@ retry_unknown(struct live *l, rd_kafka_queue_t *q)
 	wait_requests(l, q, from);
 }
 
-/* Step 3: DescribeConfigs for the selected topics and every broker. */
+/* The BROKER resource of broker b, real or only routing; returns 1. */
+static size_t
+broker_target(struct live *l, struct ka_broker *b, int route_only)
+{
+	target_add(l, RD_KAFKA_RESOURCE_BROKER, xasprintf("%d", (int)b->id),
+	    route_only ? NULL : &b->configs, b);
+	return 1;
+}
+
+/*
+ * Step 3: DescribeConfigs for the selected topics and every broker.
+ * Batch k of the topics goes to broker k mod nbrokers; there are as many
+ * batches as it takes to keep each at TOPICS_PER_REQUEST or fewer, made
+ * a multiple of the brokers so that each gets as many.
+ */
 static void
 fetch_configs(struct live *l)
 {
 	struct ka_cluster	*c = l->c;
 	rd_kafka_queue_t	*q;
-	size_t			 i, n;
+	size_t			 i, k, n, nb = c->nbrokers, nt = 0, nreq, per;
+	size_t			 first;
 
 	for (i = 0; i < c->ntopics; i++)
-		if (c->topics[i].error == NULL)
+		nt += c->topics[i].error == NULL;
+	nreq = (nt + TOPICS_PER_REQUEST - 1) / TOPICS_PER_REQUEST;
+	if (nb > 0 && nreq % nb != 0 && nreq > 0)
+		nreq += nb - nreq % nb;
+	per = nreq > 0 ? (nt + nreq - 1) / nreq : 0;
+	i = 0;
+	for (k = 0; k < nreq && i < c->ntopics; k++) {
+		first = l->ntargets;
+		for (n = 0; n < per && i < c->ntopics; i++) {
+			if (c->topics[i].error != NULL)
+				continue;
 			target_add(l, RD_KAFKA_RESOURCE_TOPIC,
 			    xstrdup(c->topics[i].name), &c->topics[i].configs,
 			    NULL);
-	n = l->ntargets;
-	for (i = 0; i < c->nbrokers; i++)
-		target_add(l, RD_KAFKA_RESOURCE_BROKER,
-		    xasprintf("%d", (int)c->brokers[i].id),
-		    &c->brokers[i].configs, &c->brokers[i]);
-	for (i = 0; i < n; i += TOPICS_PER_REQUEST)
-		request_add(l, i, n - i < TOPICS_PER_REQUEST ? n - i :
-		    TOPICS_PER_REQUEST);
-	for (i = n; i < l->ntargets; i++)
-		request_add(l, i, 1);
+			n++;
+		}
+		if (nb > 0)
+			n += broker_target(l, &c->brokers[k % nb], k >= nb);
+		request_add(l, first, n);
+	}
+	/* Brokers that carried no batch: k batches were made. */
+	for (; k < nb; k++) {
+		first = l->ntargets;
+		request_add(l, first, broker_target(l, &c->brokers[k], 0));
+	}
 
 	q = rd_kafka_queue_new(l->rk);
 	wait_requests(l, q, 0);
@@ -767,7 +808,8 @@ report_error(struct live *l, size_t at)
 			advice = config_errors[i].advice;
 		}
 	for (i = at; i < l->ntargets; i++) {
-		if (l->targets[i].configs->state != KA_FETCH_FAILED ||
+		if (l->targets[i].configs == NULL ||
+		    l->targets[i].configs->state != KA_FETCH_FAILED ||
 		    l->targets[i].err != err)
 			continue;
 		if (l->targets[i].broker != NULL) {
@@ -799,7 +841,8 @@ report_configs(struct live *l)
 	size_t	 i;
 
 	for (i = 0; i < l->ntargets; i++)
-		if (l->targets[i].configs->state == KA_FETCH_FAILED &&
+		if (l->targets[i].configs != NULL &&
+		    l->targets[i].configs->state == KA_FETCH_FAILED &&
 		    l->targets[i].err != RD_KAFKA_RESP_ERR_NO_ERROR) {
 			l->c->complete = 0;
 			report_error(l, i);

@@ -8,37 +8,11 @@
 # Kafka jars), except under CI=true: design.md section 6, live tests never
 # skip in CI.
 # By hand, from a build directory: KAUDIT=src/kafka-audit sh ../tests/live.sh
+# shellcheck disable=SC2154 # live_start, in lib.sh, sets work and out
 . "$(dirname "$0")/lib.sh"
 
-skip() {
-	if [ "${CI:-}" = true ]; then
-		echo "Bail out! $1 (CI must have it)"
-		exit 1
-	fi
-	echo "1..0 # SKIP $1: the live tests need a Kafka"
-	exit 0
-}
-
-command -v java >/dev/null 2>&1 || skip "java not found"
-
-cluster() {
-	sh "$KA_TOP_SRCDIR/tests/kafka/cluster.sh" "$@"
-}
-
-KA_KAFKA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kafka-audit-live.XXXXXX") || exit 99
-export KA_KAFKA_DIR
-work=$(mktemp -d "${TMPDIR:-/tmp}/kafka-audit-live-work.XXXXXX") || exit 99
-trap 'cluster down; rm -rf "$work"' EXIT
-trap 'exit 130' INT HUP TERM
-out=$work/out
+live_start live
 err=$work/err
-
-bail() {
-	echo "Bail out! $1"
-	cluster logs >"$out" 2>&1
-	diag_file "$out"
-	exit 1
-}
 
 # The rules must load whatever the state of the catalogue: the structural
 # checks name no key.  The live rules are not what this script tests.
@@ -61,83 +35,7 @@ run() {
 	fi
 }
 
-# Flatten kafka-audit's indented snapshot JSON into "pointer value" lines,
-# topics named by name and brokers by id: /topics/t/partitions/0/leader 1.
-flatten() {
-	awk '
-	{
-		line = $0
-		sub(/^ +/, "", line)
-		sub(/,$/, "", line)
-		if (line == "}" || line == "]") { d--; next }
-		if (d == 0) { d = 1; pfx[1] = ""; arr[1] = 0; next }
-		if (match(line, /^"[^"]*": /)) {
-			key = substr(line, 2, RLENGTH - 4)
-			line = substr(line, RLENGTH + 1)
-		} else
-			key = idx[d]++
-		p = pfx[d] "/" key
-		if (line == "{" || line == "[") {
-			d++
-			pfx[d] = p
-			arr[d] = line == "["
-			idx[d] = 0
-			next
-		}
-		n++
-		path[n] = p
-		val[n] = line
-		if (p ~ /^\/topics\/[0-9]+\/name$/)
-			name["/topics/" key2(p)] = substr(line, 2, length(line) - 2)
-		if (p ~ /^\/brokers\/[0-9]+\/id$/)
-			name["/brokers/" key2(p)] = line
-	}
-	function key2(s) { split(s, a, "/"); return a[3] }
-	END {
-		for (i = 1; i <= n; i++) {
-			split(path[i], a, "/")
-			k = "/" a[2] "/" a[3]
-			p = path[i]
-			if (k in name)
-				p = "/" a[2] "/" name[k] substr(p, length(k) + 1)
-			print p, val[i]
-		}
-	}' "$1"
-}
-
-# expect_lines DESCRIPTION FILE LINE...: ok when FILE has every LINE.
-expect_lines() {
-	desc=$1
-	file=$2
-	shift 2
-	: >"$work/missing"
-	for l in "$@"; do
-		grep -qxF -- "$l" "$file" || echo "missing: $l" >>"$work/missing"
-	done
-	if [ -s "$work/missing" ]; then
-		not_ok "$desc"
-		diag_file "$work/missing"
-	else
-		ok "$desc"
-	fi
-}
-
-# expect DESCRIPTION ERE FILE: ok when FILE has a line matching ERE.
-expect() {
-	if grep -Eq -- "$2" "$3"; then
-		ok "$1"
-	else
-		not_ok "$1"
-		diag_file "$3"
-	fi
-}
-
-if ! cluster fetch >"$out" 2>&1; then
-	command -v mvn >/dev/null 2>&1 || skip "mvn not found, no Kafka jars"
-	diag_file "$out"
-	bail "no Kafka jars"
-fi
-cluster up >"$out" 2>&1 || { diag_file "$out"; bail "the cluster did not come up"; }
+live_up
 ok "a 3-node cluster is up"
 boot=$(cat "$KA_KAFKA_DIR/bootstrap")
 sasl=$(cat "$KA_KAFKA_DIR/bootstrap-sasl")

@@ -29,6 +29,8 @@
 #   KA_KAFKA_TIMEOUT   seconds for up, start-node and the wait-* (120)
 #   KA_KAFKA_FORMAT_ARGS   more arguments to kafka-storage format, e.g.
 #                  "--feature eligible.leader.replicas.version=0"
+#   KA_KAFKA_RACKS the broker.rack of nodes 1, 2 and 3, read by up
+#                  ("rack-1 rack-2 rack-3"); e.g. "a a b" puts two in one
 #
 # Files in $KA_KAFKA_DIR that tests read: bootstrap (PLAINTEXT host:port
 # list), bootstrap-sasl (SASL_PLAINTEXT, PLAIN), cluster-id, and the client
@@ -49,6 +51,7 @@ ka_cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kafka-audit
 : "${KA_KAFKA_HEAP:=-Xms64m -Xmx512m}"
 : "${KA_KAFKA_TIMEOUT:=120}"
 : "${KA_KAFKA_FORMAT_ARGS:=}"
+: "${KA_KAFKA_RACKS:=rack-1 rack-2 rack-3}"
 : "${JAVA:=java}"
 ka_portlocks=/tmp/kafka-audit-ports
 ka_last=$ka_cache/last-cluster-dir
@@ -303,6 +306,8 @@ EOF
 		ka_p=$((ka_base + ka_n))
 		ka_c=$((ka_base + 3 + ka_n))
 		ka_s=$((ka_base + 6 + ka_n))
+		# shellcheck disable=SC2086 # KA_KAFKA_RACKS is a list
+		ka_rack=$(printf '%s\n' $KA_KAFKA_RACKS | sed -n "${ka_n}p")
 		mkdir -p "$ka_dir/node$ka_n/data"
 		cat >"$ka_dir/node$ka_n/server.properties" <<EOF
 process.roles=broker,controller
@@ -314,7 +319,7 @@ advertised.listeners=PLAINTEXT://127.0.0.1:$ka_p,CONTROLLER://127.0.0.1:$ka_c,SA
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$ka_dir/node$ka_n/data
-broker.rack=rack-$ka_n
+broker.rack=$ka_rack
 
 # SASL/PLAIN for the authorization tests.  PLAINTEXT and CONTROLLER
 # connections are User:ANONYMOUS, a super user like admin; restricted has
@@ -470,6 +475,9 @@ ka_up_once() {
 }
 
 ka_up() {
+	# shellcheck disable=SC2086 # KA_KAFKA_RACKS is a list
+	[ "$(printf '%s\n' $KA_KAFKA_RACKS | grep -c .)" -eq 3 ] ||
+	    die "KA_KAFKA_RACKS needs three racks, not '$KA_KAFKA_RACKS'"
 	ka_fetch
 	ka_state create
 	[ -d "$ka_dir" ] || mkdir -p "$ka_dir" || die "cannot create $ka_dir"
