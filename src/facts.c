@@ -13,6 +13,7 @@
 #include "cluster.h"
 #include "facts.h"
 #include "settings.h"
+#include "version.h"
 #include "xmalloc.h"
 
 static char *
@@ -149,6 +150,31 @@ f_replicas_after_rack_loss(const struct ka_settings *s)
 	return num((long long)(s->part->nreplicas - most));
 }
 
+/*
+ * The minimum ISR the leader applies: the topic's min.insync.replicas,
+ * which since Kafka 3.7 (KAFKA-15583) it caps at the number of replicas.
+ * Unknown when the topic's configs could not be read.
+ */
+static char *
+f_effective_min_isr(const struct ka_settings *s)
+{
+	const struct ka_config	*c;
+	long long		 min;
+	char			*end;
+
+	if (s->topic->configs.state != KA_FETCH_OK ||
+	    (c = ka_configs_get(&s->topic->configs,
+	    "min.insync.replicas")) == NULL || c->value == NULL)
+		return NULL;
+	min = strtoll(c->value, &end, 10);
+	if (end == c->value || *end != '\0')
+		return NULL;
+	if (s->version >= KA_VERSION(3, 7, 0, 0) &&
+	    min > (long long)s->part->nreplicas)
+		min = (long long)s->part->nreplicas;
+	return num(min);
+}
+
 static char *
 f_brokers(const struct ka_settings *s)
 {
@@ -177,6 +203,9 @@ static const struct ka_fact facts[] = {
 	    "the broker's rack, or null" },
 	{ "brokers", KA_FACT_CLUSTER, KA_TYPE_INT,
 	    "the brokers in the metadata" },
+	{ "effective.min.insync.replicas", P, KA_TYPE_INT,
+	    "min.insync.replicas as the leader applies it: since Kafka 3.7 "
+	    "at most the replicas" },
 	{ "internal", T | P, KA_TYPE_BOOLEAN,
 	    "whether Kafka made the topic for itself" },
 	{ "isr", P, KA_TYPE_INT, "the replicas in the in-sync replica set" },
@@ -194,7 +223,8 @@ static const struct ka_fact facts[] = {
 };
 
 static char	*(*const fns[])(const struct ka_settings *) = {
-	f_broker_id, f_broker_rack, f_brokers, f_internal, f_isr, f_leader,
+	f_broker_id, f_broker_rack, f_brokers, f_effective_min_isr,
+	f_internal, f_isr, f_leader,
 	f_leader_available, f_partition, f_partitions, f_racks,
 	f_replicas_after_rack_loss, f_replication_factor, f_topic,
 };

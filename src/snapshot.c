@@ -309,9 +309,10 @@ int
 ka_snapshot_save(const struct ka_cluster *c, const char *path,
     struct ka_diags *d)
 {
-	FILE	*fp;
-	char	*tmp;
-	int	 fd, rc;
+	struct stat	 st;
+	FILE		*fp;
+	char		*tmp;
+	int		 fd, rc;
 
 	if (strcmp(path, "-") == 0) {
 		if (ka_snapshot_write(c, stdout) == -1 || fflush(stdout) != 0) {
@@ -320,6 +321,26 @@ ka_snapshot_save(const struct ka_cluster *c, const char *path,
 			return -1;
 		}
 		return 0;
+	}
+	/*
+	 * A new or regular file is replaced at once, by renaming a
+	 * finished copy over it, so that a failed run leaves the old
+	 * snapshot whole.  Anything else (/dev/null, a pipe, a link) is
+	 * written in place: renaming over it would replace the device or
+	 * the link itself.
+	 */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((fp = fopen(path, "w")) == NULL)
+			rc = -1;
+		else {
+			rc = ka_snapshot_write(c, fp);
+			if (fclose(fp) != 0)
+				rc = -1;
+		}
+		if (rc == -1)
+			ka_diag(d, KA_D_OUTPUT_WRITE, NULL, "cannot write the "
+			    "snapshot to %s: %s", path, strerror(errno));
+		return rc;
 	}
 	tmp = xasprintf("%s.XXXXXX", path);
 	fd = mkstemp(tmp);

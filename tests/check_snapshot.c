@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check_util.h"
@@ -273,6 +274,41 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/*
+ * A link, a device or a pipe is written through, never replaced: -o
+ * /dev/null as root must leave /dev/null a device.
+ */
+START_TEST(test_save_through_link)
+{
+	struct ka_cluster	 c;
+	struct ka_diags		 d;
+	struct stat		 st;
+	char			 dir[] = "/tmp/check_snapshot.XXXXXX";
+	char			*target, *link;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	target = xasprintf("%s/target.json", dir);
+	link = xasprintf("%s/link.json", dir);
+	ck_assert_int_eq(symlink(target, link), 0);
+	sample(&c);
+	ka_diags_init(&d);
+	ck_assert_int_eq(ka_snapshot_save(&c, link, &d), 0);
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	ck_assert_int_eq(stat(target, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_assert_int_gt(st.st_size, 100);
+	ck_assert_uint_eq(d.len, 0);
+	unlink(link);
+	unlink(target);
+	rmdir(dir);
+	free(link);
+	free(target);
+	ka_diags_clear(&d);
+	ka_cluster_clear(&c);
+}
+END_TEST
+
 /* Through files: save, then read, and the same bytes again. */
 START_TEST(test_save_read)
 {
@@ -472,6 +508,7 @@ snapshot_suite(void)
 	tcase_add_test(tc, test_write_exact);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_save_read);
+	tcase_add_test(tc, test_save_through_link);
 	tcase_add_test(tc, test_minimal);
 	tcase_add_loop_test(tc, test_bad, 0, sizeof(bad) / sizeof(bad[0]));
 	suite_add_tcase(s, tc);

@@ -146,16 +146,19 @@ kafka_topics() {
 }
 
 # agree STATE NAME: the partitions of KA4004, KA4002, KA4003 and KA4001 in
-# the tuples $work/NAME are those kafka-topics lists, on the same state.
+# the tuples $work/NAME are those kafka-topics lists, on the same state;
+# except isr4, whose min.insync.replicas is above its replication factor:
+# Kafka 3.7+ caps the minimum there and kafka-audit with it, while
+# kafka-topics 4.1 compares with the setting as written.
 agree() {
 	for pair in KA4004:under-replicated-partitions \
 	    KA4002:under-min-isr-partitions KA4003:at-min-isr-partitions \
 	    KA4001:unavailable-partitions; do
 		r=${pair%%:*}
 		o=${pair#*:}
-		kafka_topics "$o" >"$work/kt.$o"
-		awk -v r="$r" '$1 == r { print $2, $3 }' "$work/$2" \
-		    >"$work/ka.$r"
+		kafka_topics "$o" | grep -v '^isr4 ' >"$work/kt.$o"
+		awk -v r="$r" '$1 == r && $2 != "isr4" { print $2, $3 }' \
+		    "$work/$2" >"$work/ka.$r"
 		same "$1: $r lists what kafka-topics --$o lists" \
 		    "$work/kt.$o" "$work/ka.$r"
 	done
@@ -221,13 +224,15 @@ KA1103 rf2 -
 KA1104 isr3 -
 KA4003 isr3 0
 KA1106 isr4 -
-KA4002 isr4 0
+KA4003 isr4 0
 KA1102 unclean -
 KA1101 minisr1 -
 EOF
 # isr4: min.insync.replicas=4 over 3 replicas, all in sync.  Kafka 3.7+
-# caps the minimum at the replication factor, so acks=all writes succeed;
-# kafka-topics still calls the partition under min ISR, and so does KA4002.
+# caps the minimum at the replication factor, so acks=all writes succeed
+# (a kcat acks=all write was delivered and read back on 4.1.2) and the
+# partition is at its minimum, not under it; kafka-topics 4.1 still calls
+# it under min ISR.
 
 settle healthy "$work/want.healthy" -b "$boot"
 same "every shape gives its findings, the good topic none" \
