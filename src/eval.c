@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "cluster.h"
 #include "eval.h"
+#include "peers.h"
 #include "report.h"
 #include "rules.h"
 #include "settings.h"
@@ -808,8 +809,7 @@ would_be_comment(const char *value)
 /* Everything of the run a check may compare a subject with. */
 struct run {
 	const struct ka_ruleset			*rules;
-	const struct ka_settings *const		*subjects;
-	size_t					 nsubjects;
+	struct ka_peers				 peers;	/* the brokers */
 };
 
 /*
@@ -980,36 +980,85 @@ broker_keys(const struct ka_cond *c, int all, struct names *n)
 		broker_keys(&c->sub[i], all, n);
 }
 
+/* A live broker's value of a key: peers.live[at] reports text. */
+struct bval {
+	char	*text;		/* owned */
+	size_t	 at;
+};
+
+/*
+ * The brokers that agree on a value: v[start] to v[start + len - 1], the
+ * first of them peers.live[first].
+ */
+struct group {
+	size_t	 start, len, first;
+};
+
+static int
+cmp_bval(const void *va, const void *vb)
+{
+	const struct bval	*a = va, *b = vb;
+	int			 c;
+
+	if ((c = strcmp(a->text, b->text)) != 0)
+		return c;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Groups in the order of their first broker. */
+static int
+cmp_group(const void *va, const void *vb)
+{
+	const struct group	*a = va, *b = vb;
+
+	return (a->first > b->first) - (a->first < b->first);
+}
+
+/*
+ * The n values of v, sorted by cmp_bval, as groups of equal values, in
+ * the order of their first broker; returns how many, 0 to n.  The caller
+ * frees *out.
+ */
+static size_t
+group(const struct bval *v, size_t n, struct group **out)
+{
+	struct group	*g;
+	size_t		 i, ng = 0;
+
+	g = xcalloc(n + 1, sizeof(*g));
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(v[i].text, v[i - 1].text) != 0) {
+			g[ng].start = i;
+			g[ng++].first = v[i].at;
+		}
+		g[ng - 1].len++;
+	}
+	qsort(g, ng, sizeof(*g), cmp_group);
+	*out = g;
+	return ng;
+}
+
 /*
  * The live brokers grouped by value, in broker order: "2 on brokers 1,
- * 2; 1 on broker 3".  vals[i] is the value of subject i, or NULL.
+ * 2; 1 on broker 3".
  */
 static void
-put_groups(struct str *d, char *const *vals, const struct run *run)
+put_groups(struct str *d, const struct bval *v, const struct group *g,
+    size_t ng, const struct run *run)
 {
 	char	 num[32];
-	size_t	 i, j, n;
+	size_t	 i, j;
 
 	put(d, "", 0);
-	for (i = 0; i < run->nsubjects; i++) {
-		if (vals[i] == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if (vals[j] != NULL && strcmp(vals[j], vals[i]) == 0)
-				break;
-		if (j < i)
-			continue;	/* listed with its first broker */
-		for (n = 0, j = i; j < run->nsubjects; j++)
-			n += vals[j] != NULL && strcmp(vals[j], vals[i]) == 0;
-		if (d->len > 0)
+	for (i = 0; i < ng; i++) {
+		if (i > 0)
 			puts_(d, "; ");
-		puts_(d, vals[i]);
-		puts_(d, n == 1 ? " on broker " : " on brokers ");
-		for (n = 0, j = i; j < run->nsubjects; j++) {
-			if (vals[j] == NULL || strcmp(vals[j], vals[i]) != 0)
-				continue;
-			snprintf(num, sizeof(num), "%s%d", n++ == 0 ? "" :
-			    ", ", (int)run->subjects[j]->broker->id);
+		puts_(d, v[g[i].start].text);
+		puts_(d, g[i].len == 1 ? " on broker " : " on brokers ");
+		for (j = 0; j < g[i].len; j++) {
+			snprintf(num, sizeof(num), "%s%d", j == 0 ? "" : ", ",
+			    (int)run->peers.live[v[g[i].start + j].at]->
+			    broker->id);
 			puts_(d, num);
 		}
 	}
@@ -1031,9 +1080,9 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 	struct ctx		 c;
 	struct str		 d;
 	const struct ka_rule	*r;
-	const struct ka_settings *b;
-	char			**vals;
-	size_t			 i, j, k, ndistinct;
+	struct bval		*vals;
+	struct group		*groups;
+	size_t			 i, k, n, ng;
 	int			 all;
 
 	memset(&keys, 0, sizeof(keys));
@@ -1045,30 +1094,23 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 		broker_keys(r->when, all, &keys);
 		broker_keys(r->cond, all, &keys);
 	}
-	vals = xcalloc(run->nsubjects, sizeof(*vals));
+	vals = xcalloc(run->peers.nlive + 1, sizeof(*vals));
 	for (k = 0; k < keys.len; k++) {
-		ndistinct = 0;
-		for (i = 0; i < run->nsubjects; i++) {
-			vals[i] = NULL;
-			b = run->subjects[i];
-			if (b->kind != KA_KIND_BROKER)
-				continue;
-			ka_settings_resolve(b, keys.v[k], &v);
+		for (i = n = 0; i < run->peers.nlive; i++) {
+			ka_settings_resolve(run->peers.live[i], keys.v[k], &v);
 			if (v.origin == KA_ORIGIN_LIVE && !v.sensitive &&
 			    v.text != NULL) {
-				vals[i] = v.text;
+				vals[n].text = v.text;
+				vals[n++].at = i;
 				v.text = NULL;
-				for (j = 0; j < i; j++)
-					if (vals[j] != NULL &&
-					    strcmp(vals[j], vals[i]) == 0)
-						break;
-				ndistinct += j == i;
 			}
 			ka_value_clear(&v);
 		}
-		if (ndistinct > 1) {
+		qsort(vals, n, sizeof(*vals), cmp_bval);
+		ng = group(vals, n, &groups);
+		if (ng > 1) {
 			memset(&d, 0, sizeof(d));
-			put_groups(&d, vals, run);
+			put_groups(&d, vals, groups, ng, run);
 			memset(&c, 0, sizeof(c));
 			c.file = cl;
 			memset(&fill, 0, sizeof(fill));
@@ -1083,8 +1125,9 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 			f->fix = expand(rule->fix, &fill);
 			free(d.s);
 		}
-		for (i = 0; i < run->nsubjects; i++)
-			free(vals[i]);
+		free(groups);
+		for (i = 0; i < n; i++)
+			free(vals[i].text);
 	}
 	free(vals);
 	free(keys.v);
@@ -1095,22 +1138,20 @@ static const struct ka_settings *
 live_broker_of(const struct ka_settings *file, const struct run *run)
 {
 	static const char *const idkeys[] = { "node.id", "broker.id" };
-	struct ka_value		 v;
-	long double		 id;
-	size_t			 i, k;
-	int			 found;
+	const struct ka_settings	*b;
+	struct ka_value			 v;
+	long double			 id;
+	size_t				 k;
+	int				 found;
 
 	for (k = 0; k < sizeof(idkeys) / sizeof(idkeys[0]); k++) {
 		ka_settings_resolve(file, idkeys[k], &v);
 		found = v.origin == KA_ORIGIN_FILE &&
 		    number(v.text, &id) == 0 && id >= 0;
 		ka_value_clear(&v);
-		if (!found)
-			continue;
-		for (i = 0; i < run->nsubjects; i++)
-			if (run->subjects[i]->kind == KA_KIND_BROKER &&
-			    run->subjects[i]->broker->id == (int32_t)id)
-				return run->subjects[i];
+		if (found && (b = ka_peers_live(&run->peers,
+		    (int32_t)id)) != NULL)
+			return b;
 	}
 	return NULL;
 }
@@ -1227,15 +1268,15 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
     size_t nfiles, struct ka_report *rep)
 {
 	const struct ka_settings	**topics;
+	const struct ka_settings *const	 *near;
 	const struct ka_rule		 *rule;
 	struct run			  run;
 	struct ctx			  c;
-	size_t				  r, i, b, ntopics;
+	size_t				  r, i, b, ntopics, nnear;
 	int				  cross;
 
 	run.rules = rs;
-	run.subjects = files;
-	run.nsubjects = nfiles;
+	ka_peers_init(&run.peers, files, nfiles);
 	topics = live_topics(files, nfiles, &ntopics);
 	for (r = 0; r < rs->len; r++) {
 		rule = &rs->v[r];
@@ -1255,14 +1296,18 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 				eval_rule(rep, rule, &c);
 				continue;
 			}
-			for (b = 0; b < nfiles; b++)
-				if (files[b]->role == KA_ROLE_BROKER &&
-				    (files[b]->kind == KA_KIND_FILE ||
-				    files[b]->kind == KA_KIND_BROKER)) {
-					c.broker = files[b];
-					eval_rule(rep, rule, &c);
-				}
+			/* The nearest broker files, then the live brokers. */
+			near = ka_peers_files(&run.peers, files[i], &nnear);
+			for (b = 0; b < nnear; b++) {
+				c.broker = near[b];
+				eval_rule(rep, rule, &c);
+			}
+			for (b = 0; b < run.peers.nlive; b++) {
+				c.broker = run.peers.live[b];
+				eval_rule(rep, rule, &c);
+			}
 		}
 	}
+	ka_peers_clear(&run.peers);
 	free(topics);
 }

@@ -40,6 +40,8 @@
 #define C	KA_ROLE_CONSUMER
 #define B	KA_ROLE_BROKER
 
+#define MAXFILES	5
+
 struct file {
 	const char	*path;
 	const char	*text;
@@ -61,9 +63,9 @@ static const struct {
 	const char	*name;
 	const char	*version;
 	const char	*rules;
-	struct file	 files[3];
+	struct file	 files[MAXFILES];
 	size_t		 nexpect;
-	struct expect	 expect[3];
+	struct expect	 expect[MAXFILES];
 } cases[] = {
 	{ "a constant is read the way the key is: -1 is all", "4.1",
 	    RULE("KA9001", "producer", "    key: acks\n"
@@ -173,6 +175,25 @@ static const struct {
 	    { "b/server.properties", "min.insync.replicas=2\n", B, J } }, 1,
 	    { { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
 	    "a/server.properties has 1", 1 } } },
+	{ "broker: keys are read in the nearest broker files", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: \"broker:min.insync.replicas\", lt: 2}\n"
+	    "    message: \"{broker}\"\n"),
+	    { { "prod/apps/p.properties", "acks=all\n", P, J },
+	    { "staging/apps/p.properties", "acks=all\n", P, J },
+	    { "prod/kafka/server.properties", "min.insync.replicas=1\n",
+	    B, J },
+	    { "staging/kafka/server.properties", "min.insync.replicas=1\n",
+	    B, J },
+	    { "p.properties", "acks=all\n", P, J } }, 4,
+	    { { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "prod/kafka/server.properties", 1 },
+	    { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "staging/kafka/server.properties", 1 },
+	    { "prod/apps/p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "prod/kafka/server.properties", 1 },
+	    { "staging/apps/p.properties", 1, 1, "acks", "all",
+	    KA_ORIGIN_FILE, "staging/kafka/server.properties", 1 } } },
 	{ "broker: rules need a broker file", "4.1",
 	    RULE("KA9001", "producer", "    key: acks\n"
 	    "    condition: {key: \"broker:min.insync.replicas\", lt: 2}\n"
@@ -266,9 +287,9 @@ static const struct {
 
 START_TEST(test_eval)
 {
-	struct ka_settings	 settings[3];
-	const struct ka_settings *files[3];
-	struct ka_source	*srcs[3];
+	struct ka_settings	 settings[MAXFILES];
+	const struct ka_settings *files[MAXFILES];
+	struct ka_source	*srcs[MAXFILES];
 	struct ka_ruleset	 rs;
 	struct ka_report	 rep;
 	struct ka_diags		 ds;
@@ -291,7 +312,8 @@ START_TEST(test_eval)
 	ck_assert_int_eq(ka_rules_finish(&rs, &ds), 0);
 	unlink(path);
 
-	for (i = 0; i < 3 && cases[_i].files[i].path != NULL; i++, n++) {
+	for (i = 0; i < MAXFILES && cases[_i].files[i].path != NULL;
+	    i++, n++) {
 		const struct file *fi = &cases[_i].files[i];
 
 		srcs[i] = ka_source_new(fi->path, fi->text, strlen(fi->text));
