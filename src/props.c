@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "props.h"
 #include "source.h"
 #include "xmalloc.h"
@@ -639,19 +640,6 @@ finish(struct parser *pr, size_t limit, unsigned int last_line)
 	}
 }
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t	 h = 14695981039346656037ULL;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /*
  * Chain entries with equal keys, each to the next and previous one, through
  * an open-addressed table of the latest index per key (stored plus one, so
@@ -671,7 +659,7 @@ link_duplicates(struct ka_props *p)
 	tab = xcalloc(cap, sizeof(*tab));
 	for (i = 0; i < p->len; i++) {
 		e = &p->v[i];
-		h = (size_t)hash(e->key, e->key_len) & mask;
+		h = (size_t)ka_hash(e->key, e->key_len) & mask;
 		while (tab[h] != 0) {
 			j = tab[h] - 1;
 			o = &p->v[j];

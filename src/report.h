@@ -50,6 +50,10 @@ struct ka_report {
 	const char		**files;	/* owned array of borrowed
 						   paths: the files audited */
 	size_t			 nfiles, filescap;
+	size_t			*fileidx;	/* owned: files by hash, each
+						   as its index plus one; 0 is
+						   a free slot */
+	size_t			 fileidxcap;	/* 0 or a power of two */
 };
 
 void			 ka_report_init(struct ka_report *);

@@ -327,6 +327,29 @@ START_TEST(test_files)
 }
 END_TEST
 
+/* Many files, each named twice: once each, in the order first named. */
+START_TEST(test_files_many)
+{
+	struct ka_report	 r;
+	char			**paths;
+	size_t			 i, n = 5000;
+
+	ka_report_init(&r);
+	paths = xcalloc(n, sizeof(*paths));
+	for (i = 0; i < n; i++)
+		paths[i] = xasprintf("dir/%zu/file.properties", (i * 7) % n);
+	for (i = 0; i < 2 * n; i++)
+		ka_report_add_file(&r, paths[i % n]);
+	ck_assert_uint_eq(r.nfiles, n);
+	for (i = 0; i < n; i++)
+		ck_assert_ptr_eq(r.files[i], paths[i]);
+	ka_report_clear(&r);
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+END_TEST
+
 START_TEST(test_count)
 {
 	struct fixture	 fx;
@@ -1003,6 +1026,7 @@ suite(void)
 	tcase_add_test(tc, test_sort_fixture);
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_files);
+	tcase_add_test(tc, test_files_many);
 	tcase_add_test(tc, test_count);
 	suite_add_tcase(s, tc);
 
