@@ -866,7 +866,10 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 
 	for (i = 0; i < s->props.len; i++) {
 		p = &s->props.v[i];
-		def = ka_catalog_find(s->dialect, p->key);
+		/* Two checks look at the entry alone. */
+		def = rule->cond->check == KA_CHECK_DUPLICATE_KEY ||
+		    rule->cond->check == KA_CHECK_INLINE_COMMENT ? NULL :
+		    ka_catalog_find(s->dialect, p->key);
 		detail = NULL;
 		switch (rule->cond->check) {
 		case KA_CHECK_DUPLICATE_KEY:
