@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "catalog.h"
 #include "cluster.h"
 #include "eval.h"
+#include "hash.h"
 #include "peers.h"
 #include "report.h"
 #include "rules.h"
@@ -34,6 +36,27 @@ struct hits {
 };
 
 /*
+ * The values the rule at hand reads, each resolved once: a cross rule
+ * reads the same client value once for each broker it is paired with
+ * and the same broker value once for each client, and a rule reads its
+ * own key in its guard, its condition and its finding.  Emptied after
+ * each rule.  Keys are copied, since a placeholder's is a temporary.
+ */
+struct memo_slot {
+	const struct ka_settings	*s;	/* NULL: a free slot */
+	char				*key;	/* owned */
+	uint64_t			 hash;
+	struct ka_value			 v;	/* v.key is key; v.text owned */
+};
+
+struct memo {
+	struct memo_slot	*v;	/* owned: cap slots, a power of two */
+	size_t			 cap;
+	size_t			*used;	/* owned: the len slots in use */
+	size_t			 len;
+};
+
+/*
  * What one evaluation looks at: the audited subject (a file or a live
  * broker, topic, partition or cluster) and, for rules that name
  * "broker:" keys, one broker (a file or a live one) of the same run; the
@@ -45,7 +68,103 @@ struct ctx {
 	const struct ka_settings *const	*topics;	/* borrowed */
 	size_t				 ntopics;
 	struct hits			*hits;		/* NULL: not kept */
+	struct memo			*memo;		/* NULL: none */
 };
+
+static uint64_t
+memo_hash(const struct ka_settings *s, const char *key)
+{
+	return ka_hash(key, strlen(key)) ^
+	    ((uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL);
+}
+
+/* The free slot or the slot of (s, key) for hash h. */
+static size_t
+memo_find(const struct memo *m, const struct ka_settings *s, const char *key,
+    uint64_t h)
+{
+	size_t	 i, mask = m->cap - 1;
+
+	for (i = (size_t)h & mask; m->v[i].s != NULL; i = (i + 1) & mask)
+		if (m->v[i].s == s && m->v[i].hash == h &&
+		    strcmp(m->v[i].key, key) == 0)
+			break;
+	return i;
+}
+
+/* Room for one more value, with the table at most half full. */
+static void
+memo_grow(struct memo *m)
+{
+	struct memo_slot	*old = m->v;
+	size_t			*used = m->used, i, j;
+
+	if (2 * (m->len + 1) <= m->cap)
+		return;
+	m->cap = m->cap == 0 ? 64 : m->cap * 2;
+	m->v = xcalloc(m->cap, sizeof(*m->v));
+	m->used = xcalloc(m->cap, sizeof(*m->used));
+	for (i = 0; i < m->len; i++) {
+		j = memo_find(m, old[used[i]].s, old[used[i]].key,
+		    old[used[i]].hash);
+		m->v[j] = old[used[i]];
+		m->used[i] = j;
+	}
+	free(old);
+	free(used);
+}
+
+static void
+memo_empty(struct memo *m)
+{
+	struct memo_slot	*slot;
+	size_t			 i;
+
+	for (i = 0; i < m->len; i++) {
+		slot = &m->v[m->used[i]];
+		free(slot->key);
+		ka_value_clear(&slot->v);
+		memset(slot, 0, sizeof(*slot));
+	}
+	m->len = 0;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	memo_empty(m);
+	free(m->v);
+	free(m->used);
+}
+
+/*
+ * The value of key in s, as ka_settings_resolve() gives it, but resolved
+ * once for the rule at hand.  *out borrows everything from the memo and
+ * the settings: the caller does not clear it.
+ */
+static void
+value_of(const struct ctx *c, const struct ka_settings *s, const char *key,
+    struct ka_value *out)
+{
+	struct memo		*m = c->memo;
+	struct memo_slot	*slot;
+	uint64_t		 h;
+	size_t			 i;
+
+	h = memo_hash(s, key);
+	memo_grow(m);
+	i = memo_find(m, s, key, h);
+	slot = &m->v[i];
+	if (slot->s == NULL) {
+		slot->s = s;
+		slot->key = xstrdup(key);
+		slot->hash = h;
+		ka_settings_resolve(s, key, &slot->v);
+		slot->v.key = slot->key;
+		m->used[m->len++] = i;
+	}
+	*out = slot->v;
+}
 
 static const unsigned int role_scope[KA_ROLE__MAX] = {
 	[KA_ROLE_BROKER] = KA_SCOPE_BROKER,
@@ -182,28 +301,20 @@ right_side(const struct ctx *c, const struct ka_cond *cond, int *unknown)
 {
 	struct ka_value	 v;
 	long double	 sum = 0, x;
-	char		*out = NULL;
 	size_t		 i;
 
 	*unknown = 0;
 	if (cond->nrsum == 0) {
-		ka_settings_resolve(side(c, &cond->rkey), cond->rkey.name, &v);
+		value_of(c, side(c, &cond->rkey), cond->rkey.name, &v);
 		*unknown = v.origin == KA_ORIGIN_UNKNOWN;
-		out = v.text;
-		v.text = NULL;
-		ka_value_clear(&v);
-		return out;
+		return v.text != NULL ? xstrdup(v.text) : NULL;
 	}
 	for (i = 0; i < cond->nrsum; i++) {
-		ka_settings_resolve(side(c, &cond->rsum[i]),
-		    cond->rsum[i].name, &v);
+		value_of(c, side(c, &cond->rsum[i]), cond->rsum[i].name, &v);
 		*unknown |= v.origin == KA_ORIGIN_UNKNOWN;
-		if (v.text == NULL || number(v.text, &x) == -1) {
-			ka_value_clear(&v);
+		if (v.text == NULL || number(v.text, &x) == -1)
 			return NULL;
-		}
 		sum += x;
-		ka_value_clear(&v);
 	}
 	return xasprintf("%.0Lf", sum);
 }
@@ -259,6 +370,7 @@ test_topics(const struct ctx *c, const struct ka_cond *cond)
 	int		 r, res = NO;
 
 	memset(&t, 0, sizeof(t));
+	t.memo = c->memo;
 	for (i = 0; i < c->ntopics; i++) {
 		t.file = c->topics[i];
 		r = test(&t, &cond->sub[0]);
@@ -309,11 +421,9 @@ test(const struct ctx *c, const struct ka_cond *cond)
 		break;
 	}
 
-	ka_settings_resolve(side(c, &cond->key), cond->key.name, &v);
-	if (v.origin == KA_ORIGIN_UNKNOWN) {
-		ka_value_clear(&v);
+	value_of(c, side(c, &cond->key), cond->key.name, &v);
+	if (v.origin == KA_ORIGIN_UNKNOWN)
 		return UNKNOWN;
-	}
 	switch (cond->op) {
 	case KA_COND_SET:
 		res = is_set(side(c, &cond->key), &v);
@@ -360,7 +470,6 @@ test(const struct ctx *c, const struct ka_cond *cond)
 		free(r);
 		break;
 	}
-	ka_value_clear(&v);
 	return res;
 }
 
@@ -393,10 +502,9 @@ broker_entry(const struct ctx *c, const struct ka_cond *cond)
 	if (cond == NULL)
 		return NULL;
 	if (cond->key.broker || cond->rkey.broker) {
-		ka_settings_resolve(c->broker, cond->key.broker ?
+		value_of(c, c->broker, cond->key.broker ?
 		    cond->key.name : cond->rkey.name, &v);
 		p = v.prop;
-		ka_value_clear(&v);
 		if (p != NULL)
 			return p;
 	}
@@ -453,7 +561,10 @@ put_value_of(struct str *b, const struct ctx *c, const char *ref)
 		puts_(b, "(no broker)");
 		return;
 	}
-	ka_settings_resolve(s, ref, &v);
+	if (c->memo != NULL)
+		value_of(c, s, ref, &v);
+	else
+		ka_settings_resolve(s, ref, &v);
 	if (v.sensitive)
 		puts_(b, REDACTED);
 	else if (v.text != NULL)
@@ -464,7 +575,8 @@ put_value_of(struct str *b, const struct ctx *c, const char *ref)
 		puts_(b, "unknown");
 	else
 		puts_(b, "null");
-	ka_value_clear(&v);
+	if (c->memo == NULL)
+		ka_value_clear(&v);
 }
 
 /* A subject as people name it: a file's path, "broker 2", "cluster". */
@@ -709,7 +821,7 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 	fill.hits = hits;
 	f = new_finding(rep, rule, c->file);
 	if (rule->key != NULL) {
-		ka_settings_resolve(c->file, rule->key, &v);
+		value_of(c, c->file, rule->key, &v);
 		shown = v.sensitive ? REDACTED : v.text != NULL ? v.text :
 		    v.raw;
 		f->key = xstrdup(v.set_as != NULL ? v.set_as : rule->key);
@@ -732,7 +844,6 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 	}
 	f->message = expand(rule->message, &fill);
 	f->fix = expand(rule->fix, &fill);
-	ka_value_clear(&v);
 }
 
 /* A finding about one entry of a file, from a structural check. */
@@ -1274,10 +1385,12 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 	const struct ka_settings *const	 *near;
 	const struct ka_rule		 *rule;
 	struct run			  run;
+	struct memo			  memo;
 	struct ctx			  c;
 	size_t				  r, i, b, ntopics, nnear;
 	int				  cross;
 
+	memset(&memo, 0, sizeof(memo));
 	run.rules = rs;
 	ka_peers_init(&run.peers, files, nfiles);
 	topics = live_topics(files, nfiles, &ntopics);
@@ -1295,6 +1408,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 			c.file = files[i];
 			c.topics = topics;
 			c.ntopics = ntopics;
+			c.memo = &memo;
 			if (!cross) {
 				eval_rule(rep, rule, &c);
 				continue;
@@ -1310,7 +1424,9 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 				eval_rule(rep, rule, &c);
 			}
 		}
+		memo_empty(&memo);
 	}
+	memo_free(&memo);
 	ka_peers_clear(&run.peers);
 	free(topics);
 }
