@@ -272,6 +272,18 @@ unknown(struct ctx *c, const yaml_node_t *n, const char *what,
 	return hint;
 }
 
+/* The text of a scalar that is a string without NUL, else NULL. */
+static const char *
+string_of(const yaml_node_t *n)
+{
+	const char	*s;
+
+	if (n->type != YAML_SCALAR_NODE || is_null(n))
+		return NULL;
+	s = (const char *)n->data.scalar.value;
+	return strlen(s) == n->data.scalar.length ? s : NULL;
+}
+
 /*
  * The text of a scalar node, or NULL after a diagnostic saying what field
  * wanted (expect).  A plain empty value is YAML's null and never a string
@@ -606,6 +618,23 @@ f_fix(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
 }
 
 /*
+ * "a, b or c, or a list of them", made the first time an error message
+ * needs it: *expect caches it, and the caller frees it.
+ */
+static const char *
+names_expected(char **expect, const char *const *names, size_t nnames)
+{
+	char	*all;
+
+	if (*expect == NULL) {
+		all = join(names, nnames, " or ");
+		*expect = xasprintf("%s, or a list of them", all);
+		free(all);
+	}
+	return *expect;
+}
+
+/*
  * A name or a non-empty list of names, each one of names[] and none
  * twice; sets bit i of *bits for names[i].
  */
@@ -616,26 +645,29 @@ name_set(struct ctx *c, const char *field, const yaml_node_t *v,
 	const yaml_node_t	*item;
 	yaml_node_item_t	*it, *end;
 	const char		*s;
-	char			*expect, *all;
+	char			*expect = NULL;
 	size_t			 i, n;
 
-	all = join(names, nnames, " or ");
-	expect = xasprintf("%s, or a list of them", all);
-	free(all);
 	if (v->type == YAML_SCALAR_NODE) {
 		it = NULL;
 		end = NULL;
 		item = v;
-	} else if (sequence(c, field, v, expect, &n) == 0) {
+	} else if (v->type == YAML_SEQUENCE_NODE &&
+	    v->data.sequence.items.start != v->data.sequence.items.top) {
 		it = v->data.sequence.items.start;
 		end = v->data.sequence.items.top;
 		item = node_at(c, *it);
 	} else {
+		(void)sequence(c, field, v, names_expected(&expect, names,
+		    nnames), &n);
 		free(expect);
 		return;
 	}
 	for (;;) {
-		s = scalar(c, field, item, expect);
+		/* What a wrong item is expected to be, only when one is. */
+		if ((s = string_of(item)) == NULL)
+			s = scalar(c, field, item, names_expected(&expect,
+			    names, nnames));
 		if (s != NULL) {
 			for (i = 0; i < nnames; i++)
 				if (strcmp(s, names[i]) == 0)
