@@ -1,7 +1,8 @@
 /*
  * The JSON reporter and the JSON rule catalogue: the only file that talks
- * to jansson.  Each function builds one json_t tree, dumps it, and drops
- * it; no jansson object leaves this file.
+ * to jansson.  Each function builds json_t trees, dumps them, and drops
+ * them: the catalogue as one tree, the report one member and one finding
+ * at a time; no jansson object leaves this file.
  *
  * The key order of every object is API (golden files compare bytes), so
  * objects are filled in the documented order and dumped with
@@ -241,6 +242,8 @@ jsummary(const struct ka_report *r)
 	return done(o, err);
 }
 
+#define DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+
 /*
  * Dump root with a final newline, drop it, and flush: an I/O error shows
  * up in the return value, not later.  A NULL root (building failed) is an
@@ -253,51 +256,120 @@ dump(json_t *root, FILE *fp)
 
 	if (root == NULL)
 		return -1;
-	if (json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
+	if (json_dumpf(root, fp, DUMP_FLAGS) != 0 ||
 	    putc('\n', fp) == EOF || fflush(fp) == EOF || ferror(fp))
 		rc = -1;
 	json_decref(root);
 	return rc;
 }
 
+/*
+ * Write v as json_dumpf() writes it inside a parent depth levels deep,
+ * then drop it: with JSON_INDENT(2), 2 * depth more spaces after every
+ * line end.  No string of a dump holds a raw line end (JSON escapes it),
+ * so each one is jansson's own.  -1 if v is NULL or jansson fails.
+ */
+static int
+put_value(FILE *fp, json_t *v, int depth)
+{
+	char	*text, *p, *nl;
+	int	 rc = 0;
+
+	if (v == NULL)
+		return -1;
+	text = json_dumps(v, DUMP_FLAGS | JSON_ENCODE_ANY);
+	json_decref(v);
+	if (text == NULL)
+		return -1;
+	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		if (fwrite(p, 1, (size_t)(nl - p) + 1, fp) !=
+		    (size_t)(nl - p) + 1 ||
+		    fprintf(fp, "%*s", 2 * depth, "") < 0)
+			rc = -1;
+	if (fputs(p, fp) == EOF)
+		rc = -1;
+	free(text);
+	return rc;
+}
+
+/* A member of the report's top object: "name": value, after a comma. */
+static int
+put_member(FILE *fp, size_t *n, const char *name, json_t *v)
+{
+	if (fprintf(fp, "%s\n  \"%s\": ", (*n)++ == 0 ? "" : ",", name) < 0) {
+		json_decref(v);
+		return -1;
+	}
+	return put_value(fp, v, 1);
+}
+
+/* Open or close an array member of the top object, or go to its next. */
+static int
+put_item(FILE *fp, size_t i)
+{
+	return fputs(i == 0 ? "\n    " : ",\n    ", fp) == EOF ? -1 : 0;
+}
+
+static int
+put_end(FILE *fp, size_t n)
+{
+	return fputs(n == 0 ? "]" : "\n  ]", fp) == EOF ? -1 : 0;
+}
+
+/*
+ * The report, byte for byte what dumping it as one tree would write, but
+ * one finding at a time: a run of many thousand files has hundreds of
+ * megabytes of findings as a tree.  A failure of jansson leaves the
+ * output cut short and returns -1.
+ */
 int
 ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 {
 	const struct ka_report	*r = c->report;
-	json_t			*root, *tool, *files, *findings, *diags;
+	json_t			*tool;
 	char			 vbuf[32];
-	size_t			 i;
-	int			 err = 0;
+	size_t			 i, n = 0, nd;
+	int			 err = 0, terr = 0;
 
-	root = json_object();
-	err |= set(root, "schemaVersion", jint(SCHEMA_VERSION));
 	tool = json_object();
-	err |= set(tool, "name", jstr(PACKAGE_NAME));
-	err |= set(tool, "version", jstr(PACKAGE_VERSION));
-	err |= set(root, "tool", tool);
-	err |= set(root, "kafkaVersion",
+	terr |= set(tool, "name", jstr(PACKAGE_NAME));
+	terr |= set(tool, "version", jstr(PACKAGE_VERSION));
+	err |= putc('{', fp) == EOF;
+	err |= put_member(fp, &n, "schemaVersion", jint(SCHEMA_VERSION));
+	err |= put_member(fp, &n, "tool", done(tool, terr));
+	err |= put_member(fp, &n, "kafkaVersion",
 	    jstr(ka_version_format(c->version, vbuf, sizeof(vbuf))));
-	err |= set(root, "exitCode", json_integer(c->exit_status));
-	err |= set(root, "failureThreshold",
+	err |= put_member(fp, &n, "exitCode", json_integer(c->exit_status));
+	err |= put_member(fp, &n, "failureThreshold",
 	    jstr(c->threshold < 0 ? "none" : severity_name(c->threshold)));
-	err |= set(root, "summary", jsummary(r));
+	err |= put_member(fp, &n, "summary", jsummary(r));
 
-	files = json_array();
-	for (i = 0; i < r->nfiles; i++)
-		err |= append(files, jstr(r->files[i]));
-	err |= set(root, "files", files);
+	err |= fputs(",\n  \"files\": [", fp) == EOF;
+	for (i = 0; i < r->nfiles && err == 0; i++) {
+		err |= put_item(fp, i);
+		err |= put_value(fp, jstr(r->files[i]), 2);
+	}
+	err |= put_end(fp, r->nfiles);
 
-	findings = json_array();
-	for (i = 0; i < r->len; i++)
-		err |= append(findings, jfinding(&r->v[i]));
-	err |= set(root, "findings", findings);
+	err |= fputs(",\n  \"findings\": [", fp) == EOF;
+	for (i = 0; i < r->len && err == 0; i++) {
+		err |= put_item(fp, i);
+		err |= put_value(fp, jfinding(&r->v[i]), 2);
+	}
+	err |= put_end(fp, r->len);
 
-	diags = json_array();
-	for (i = 0; c->diags != NULL && i < c->diags->len; i++)
-		err |= append(diags, jdiag(&c->diags->v[i]));
-	err |= set(root, "diagnostics", diags);
+	nd = c->diags != NULL ? c->diags->len : 0;
+	err |= fputs(",\n  \"diagnostics\": [", fp) == EOF;
+	for (i = 0; i < nd && err == 0; i++) {
+		err |= put_item(fp, i);
+		err |= put_value(fp, jdiag(&c->diags->v[i]), 2);
+	}
+	err |= put_end(fp, nd);
 
-	return dump(done(root, err), fp);
+	err |= fputs("\n}\n", fp) == EOF;
+	if (fflush(fp) == EOF || ferror(fp))
+		err = -1;
+	return err != 0 ? -1 : 0;
 }
 
 static json_t *
