@@ -264,16 +264,17 @@ dump(json_t *root, FILE *fp)
 }
 
 /*
- * Write v as json_dumpf() writes it inside a parent depth levels deep,
- * then drop it: with JSON_INDENT(2), 2 * depth more spaces after every
- * line end.  No string of a dump holds a raw line end (JSON escapes it),
+ * Write v as json_dumpf() writes it inside a parent depth levels deep (1
+ * or 2), then drop it: with JSON_INDENT(2), 2 * depth more spaces after
+ * every line end.  No string of a dump holds a raw line end (JSON escapes it),
  * so each one is jansson's own.  -1 if v is NULL or jansson fails.
  */
 static int
-put_value(FILE *fp, json_t *v, int depth)
+put_value(FILE *fp, json_t *v, unsigned int depth)
 {
-	char	*text, *p, *nl;
-	int	 rc = 0;
+	static const char	 indent[] = "    ";
+	char			*text, *p, *nl;
+	int			 rc = 0;
 
 	if (v == NULL)
 		return -1;
@@ -284,7 +285,8 @@ put_value(FILE *fp, json_t *v, int depth)
 	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
 		if (fwrite(p, 1, (size_t)(nl - p) + 1, fp) !=
 		    (size_t)(nl - p) + 1 ||
-		    fprintf(fp, "%*s", 2 * depth, "") < 0)
+		    fwrite(indent, 1, 2 * (size_t)depth, fp) !=
+		    2 * (size_t)depth)
 			rc = -1;
 	if (fputs(p, fp) == EOF)
 		rc = -1;
