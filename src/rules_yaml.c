@@ -463,7 +463,8 @@ check_template(struct ctx *c, const char *field, const yaml_node_t *n,
 	char		*name;
 	size_t		 i;
 
-	for (; *t != '\0'; t++) {
+	/* From brace to brace: the text between is prose. */
+	for (; (t = strpbrk(t, "{}")) != NULL; t++) {
 		if ((t[0] == '{' && t[1] == '{') ||
 		    (t[0] == '}' && t[1] == '}')) {
 			t++;
@@ -475,8 +476,6 @@ check_template(struct ctx *c, const char *field, const yaml_node_t *n,
 			    "brace", field);
 			return;
 		}
-		if (*t != '{')
-			continue;
 		end = strpbrk(t + 1, "{}");
 		if (end == NULL || *end == '{') {
 			SCHEMA(c, n, "%s: unbalanced '{'; expected a "
