@@ -736,6 +736,13 @@ expand(const char *tmpl, const struct fill *f)
 
 	put(&b, "", 0);
 	for (p = tmpl; *p != '\0'; p++) {
+		/* The text up to the next brace, as it is. */
+		if (*p != '{' && *p != '}') {
+			i = strcspn(p, "{}");
+			put(&b, p, i);
+			p += i - 1;
+			continue;
+		}
 		if ((p[0] == '{' && p[1] == '{') ||
 		    (p[0] == '}' && p[1] == '}')) {
 			put(&b, p, 1);
@@ -764,7 +771,8 @@ expand(const char *tmpl, const struct fill *f)
 		free(name);
 		p = close;
 	}
-	return b.s;
+	/* A finding keeps its message for the whole run: no spare room. */
+	return xreallocarray(b.s, b.len + 1, 1);
 }
 
 /*
