@@ -49,11 +49,20 @@ struct memo_slot {
 	struct ka_value			 v;	/* v.key is key; v.text owned */
 };
 
+/* A rule's constant read the way one key reads values: "-1" is "all". */
+struct memo_const {
+	const struct ka_keydef	*def;
+	const char		*raw;	/* borrowed from the ruleset */
+	char			*text;	/* owned */
+};
+
 struct memo {
 	struct memo_slot	*v;	/* owned: cap slots, a power of two */
 	size_t			 cap;
 	size_t			*used;	/* owned: the len slots in use */
 	size_t			 len;
+	struct memo_const	*k;	/* owned: a rule has a few */
+	size_t			 nk, kcap;
 };
 
 /*
@@ -127,6 +136,9 @@ memo_empty(struct memo *m)
 		memset(slot, 0, sizeof(*slot));
 	}
 	m->len = 0;
+	for (i = 0; i < m->nk; i++)
+		free(m->k[i].text);
+	m->nk = 0;
 }
 
 static void
@@ -135,6 +147,7 @@ memo_free(struct memo *m)
 	memo_empty(m);
 	free(m->v);
 	free(m->used);
+	free(m->k);
 }
 
 /*
@@ -280,16 +293,32 @@ holds(enum ka_cond_op op, int c)
 	}
 }
 
-/* A rule constant read the way the key reads values: "-1" is acks "all". */
-static char *
-constant(const struct ka_keydef *def, const char *raw)
+/*
+ * A rule constant read the way the key reads values: "-1" is acks "all".
+ * Read once for the rule at hand; borrowed from the memo.
+ */
+static const char *
+constant(const struct ctx *c, const struct ka_keydef *def, const char *raw)
 {
-	const char	*why;
-	char		*out;
+	struct memo		*m = c->memo;
+	struct memo_const	*k;
+	const char		*why;
+	size_t			 i;
 
-	if (def != NULL && ka_catalog_normalize(def, raw, &out, &why) == 0)
-		return out;
-	return xstrdup(raw);
+	for (i = 0; i < m->nk; i++)
+		if (m->k[i].def == def && m->k[i].raw == raw)
+			return m->k[i].text;
+	if (m->nk == m->kcap) {
+		m->kcap = m->kcap == 0 ? 8 : m->kcap * 2;
+		m->k = xreallocarray(m->k, m->kcap, sizeof(*m->k));
+	}
+	k = &m->k[m->nk++];
+	k->def = def;
+	k->raw = raw;
+	if (def == NULL ||
+	    ka_catalog_normalize(def, raw, &k->text, &why) == -1)
+		k->text = xstrdup(raw);
+	return k->text;
 }
 
 /*
@@ -390,7 +419,8 @@ static int
 test(const struct ctx *c, const struct ka_cond *cond)
 {
 	struct ka_value		 v;
-	char			*k, *r;
+	const char		*k;
+	char			*r;
 	size_t			 i;
 	int			 res = NO, t, unknown;
 
@@ -439,18 +469,16 @@ test(const struct ctx *c, const struct ka_cond *cond)
 	case KA_COND_GE:
 		if (v.text == NULL)
 			break;
-		k = constant(v.def, cond->value);
+		k = constant(c, v.def, cond->value);
 		res = holds(cond->op, compare(v.def, v.text, k));
-		free(k);
 		break;
 	case KA_COND_IN:
 	case KA_COND_NOT_IN:
 		if (v.text == NULL)
 			break;
 		for (i = 0; i < cond->nset && !res; i++) {
-			k = constant(v.def, cond->set[i]);
+			k = constant(c, v.def, cond->set[i]);
 			res = compare(v.def, v.text, k) == 0;
-			free(k);
 		}
 		if (cond->op == KA_COND_NOT_IN)
 			res = !res;
