@@ -252,6 +252,28 @@ number(const char *s, long double *out)
 }
 
 /*
+ * A plain decimal integer of at most 18 digits, which a long double holds
+ * exactly: number() would give the same value, only slower.
+ */
+static int
+small_integer(const char *s, long long *out)
+{
+	long long	 v = 0;
+	size_t		 n = 0;
+	int		 neg = *s == '-';
+
+	for (s += neg; *s >= '0' && *s <= '9'; s++, n++) {
+		if (n == 18)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	if (*s != '\0' || n == 0)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/*
  * Compare two canonical values of a key.  Returns -1, 0 or 1, or 2 when
  * they cannot be ordered (not numbers); equality is then textual.
  */
@@ -259,9 +281,13 @@ static int
 compare(const struct ka_keydef *def, const char *a, const char *b)
 {
 	long double	 x, y;
+	long long	 i, j;
 
-	if ((def == NULL || is_numeric(def)) && number(a, &x) == 0 &&
-	    number(b, &y) == 0)
+	if (def != NULL && !is_numeric(def))
+		return strcmp(a, b) == 0 ? 0 : 2;
+	if (small_integer(a, &i) == 0 && small_integer(b, &j) == 0)
+		return i < j ? -1 : i > j;
+	if (number(a, &x) == 0 && number(b, &y) == 0)
 		return x < y ? -1 : x > y;
 	return strcmp(a, b) == 0 ? 0 : 2;
 }

@@ -109,6 +109,21 @@ static const struct {
 	    "    message: m\n"),
 	    { { "server.properties", "min.insync.replicas=10\n", B, J } }, 0,
 	    { { NULL } } },
+	{ "numbers of 19 digits compare exactly", "4.1",
+	    RULE("KA9001", "producer", "    key: buffer.memory\n"
+	    "    condition: {key: buffer.memory, gt: 9223372036854775806}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "p.properties", "buffer.memory=9223372036854775807\n", P,
+	    J } }, 1,
+	    { { "p.properties", 1, 1, "buffer.memory", "9223372036854775807",
+	    KA_ORIGIN_FILE, "9223372036854775807", 0 } } },
+	{ "negative numbers compare as numbers", "4.1",
+	    RULE("KA9001", "broker", "    key: log.retention.ms\n"
+	    "    condition: {key: log.retention.ms, lt: -0.5}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "server.properties", "log.retention.ms=-1\n", B, J } }, 1,
+	    { { "server.properties", 1, 1, "log.retention.ms", "-1",
+	    KA_ORIGIN_FILE, "-1", 0 } } },
 	{ "lt fires below", "4.1",
 	    RULE("KA9001", "broker", "    key: min.insync.replicas\n"
 	    "    condition: {key: min.insync.replicas, lt: 2}\n"
