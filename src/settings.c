@@ -228,8 +228,6 @@ ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
 	if (s->kind != KA_KIND_FILE)
 		return xstrdup("not reported by the cluster");
 
-	ka_version_format(s->version, ver, sizeof(ver));
-	whose(s, who, sizeof(who));
 	switch (v->origin) {
 	case KA_ORIGIN_FILE:
 		if (v->set_as != NULL && strcmp(v->set_as, v->key) != 0)
@@ -243,15 +241,17 @@ ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
 		    (s->role == KA_ROLE_PRODUCER ||
 		    s->role == KA_ROLE_CONSUMER))
 			return xasprintf("not set; librdkafka default");
+		whose(s, who, sizeof(who));
 		if (v->since != 0)
 			return xasprintf("not set; default of the %s since "
 			    "Kafka %s", who, ka_version_format(v->since,
 			    since, sizeof(since)));
 		return xasprintf("not set; default of the %s in Kafka %s",
-		    who, ver);
+		    who, ka_version_format(s->version, ver, sizeof(ver)));
 	default:
 		break;
 	}
+	ka_version_format(s->version, ver, sizeof(ver));
 	if (v->def != NULL && !in_release(v->def, s->version))
 		return xasprintf("not a key of Kafka %s", ver);
 	return xasprintf("not set; no default");
