@@ -115,10 +115,16 @@ ka_report_add_file(struct ka_report *r, const char *path)
 	r->fileidx[h] = r->nfiles;
 }
 
-/* Strings compare bytewise, with NULL after every string. */
+/*
+ * Strings compare bytewise, with NULL after every string.  The paths of
+ * one file's findings are one string, borrowed from its source, and so
+ * are the ids of one rule's: most comparisons end at the pointers.
+ */
 static int
 strcmp_null_last(const char *a, const char *b)
 {
+	if (a == b)
+		return 0;
 	if (a == NULL || b == NULL)
 		return (a == NULL) - (b == NULL);
 	return strcmp(a, b);
