@@ -39,15 +39,26 @@ struct hits {
  * The values the rule at hand reads, each resolved once: a cross rule
  * reads the same client value once for each broker it is paired with
  * and the same broker value once for each client, and a rule reads its
- * own key in its guard, its condition and its finding.  Emptied after
- * each rule.  Keys are copied, since a placeholder's is a temporary.
+ * own key in its guard, its condition and its finding.  The unknown-key
+ * check finds the same unknown keys in many files of a role (a
+ * schema.registry.url in every producer), and says why for each one once.
+ * Emptied after each rule.  Keys are copied, since a placeholder's is a
+ * temporary.
  */
 struct memo_slot {
-	const struct ka_settings	*s;	/* NULL: a free slot */
-	char				*key;	/* owned */
-	uint64_t			 hash;
-	struct ka_value			 v;	/* v.key is key; v.text owned */
+	const void	*owner;		/* the subject of v, or an entry of
+					   unknown_owner[][] for detail;
+					   NULL: a free slot */
+	char		*key;		/* owned */
+	uint64_t	 hash;
+	struct ka_value	 v;		/* v.key is key; v.text owned */
+	char		*detail;	/* owned: why key is unknown, or NULL
+					   when that is not worth a word */
+	const char	*hint;		/* the key meant, or NULL */
 };
+
+/* Owners for the unknown-key slots, one per role and dialect. */
+static const char	 unknown_owner[KA_ROLE__MAX][KA_DIALECT__MAX];
 
 /* A rule's constant read the way one key reads values: "-1" is "all". */
 struct memo_const {
@@ -81,21 +92,21 @@ struct ctx {
 };
 
 static uint64_t
-memo_hash(const struct ka_settings *s, const char *key)
+memo_hash(const void *owner, const char *key)
 {
 	return ka_hash(key, strlen(key)) ^
-	    ((uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL);
+	    ((uint64_t)(uintptr_t)owner * 0x9e3779b97f4a7c15ULL);
 }
 
-/* The free slot or the slot of (s, key) for hash h. */
+/* The free slot or the slot of (owner, key) for hash h. */
 static size_t
-memo_find(const struct memo *m, const struct ka_settings *s, const char *key,
+memo_find(const struct memo *m, const void *owner, const char *key,
     uint64_t h)
 {
 	size_t	 i, mask = m->cap - 1;
 
-	for (i = (size_t)h & mask; m->v[i].s != NULL; i = (i + 1) & mask)
-		if (m->v[i].s == s && m->v[i].hash == h &&
+	for (i = (size_t)h & mask; m->v[i].owner != NULL; i = (i + 1) & mask)
+		if (m->v[i].owner == owner && m->v[i].hash == h &&
 		    strcmp(m->v[i].key, key) == 0)
 			break;
 	return i;
@@ -114,7 +125,7 @@ memo_grow(struct memo *m)
 	m->v = xcalloc(m->cap, sizeof(*m->v));
 	m->used = xcalloc(m->cap, sizeof(*m->used));
 	for (i = 0; i < m->len; i++) {
-		j = memo_find(m, old[used[i]].s, old[used[i]].key,
+		j = memo_find(m, old[used[i]].owner, old[used[i]].key,
 		    old[used[i]].hash);
 		m->v[j] = old[used[i]];
 		m->used[i] = j;
@@ -133,6 +144,7 @@ memo_empty(struct memo *m)
 		slot = &m->v[m->used[i]];
 		free(slot->key);
 		ka_value_clear(&slot->v);
+		free(slot->detail);
 		memset(slot, 0, sizeof(*slot));
 	}
 	m->len = 0;
@@ -151,6 +163,31 @@ memo_free(struct memo *m)
 }
 
 /*
+ * The slot of (owner, key), made empty if there is none: *fresh says so.
+ * Borrowed until the next call.
+ */
+static struct memo_slot *
+memo_get(struct memo *m, const void *owner, const char *key, int *fresh)
+{
+	struct memo_slot	*slot;
+	uint64_t		 h;
+	size_t			 i;
+
+	h = memo_hash(owner, key);
+	memo_grow(m);
+	i = memo_find(m, owner, key, h);
+	slot = &m->v[i];
+	*fresh = slot->owner == NULL;
+	if (*fresh) {
+		slot->owner = owner;
+		slot->key = xstrdup(key);
+		slot->hash = h;
+		m->used[m->len++] = i;
+	}
+	return slot;
+}
+
+/*
  * The value of key in s, as ka_settings_resolve() gives it, but resolved
  * once for the rule at hand.  *out borrows everything from the memo and
  * the settings: the caller does not clear it.
@@ -159,22 +196,13 @@ static void
 value_of(const struct ctx *c, const struct ka_settings *s, const char *key,
     struct ka_value *out)
 {
-	struct memo		*m = c->memo;
 	struct memo_slot	*slot;
-	uint64_t		 h;
-	size_t			 i;
+	int			 fresh;
 
-	h = memo_hash(s, key);
-	memo_grow(m);
-	i = memo_find(m, s, key, h);
-	slot = &m->v[i];
-	if (slot->s == NULL) {
-		slot->s = s;
-		slot->key = xstrdup(key);
-		slot->hash = h;
+	slot = memo_get(c->memo, s, key, &fresh);
+	if (fresh) {
 		ka_settings_resolve(s, key, &slot->v);
 		slot->v.key = slot->key;
-		m->used[m->len++] = i;
 	}
 	*out = slot->v;
 }
@@ -983,6 +1011,7 @@ would_be_comment(const char *value)
 struct run {
 	const struct ka_ruleset			*rules;
 	struct ka_peers				 peers;	/* the brokers */
+	struct memo				*memo;	/* of the rule */
 };
 
 /*
@@ -1026,9 +1055,24 @@ unknown_key_detail(const struct ka_settings *s, const char *key,
 	return NULL;
 }
 
+/* unknown_key_detail(), once per role, dialect and key for the rule. */
+static const char *
+unknown_key_detail_of(struct memo *m, const struct ka_settings *s,
+    const char *key, const char **hint)
+{
+	struct memo_slot	*slot;
+	int			 fresh;
+
+	slot = memo_get(m, &unknown_owner[s->role][s->dialect], key, &fresh);
+	if (fresh)
+		slot->detail = unknown_key_detail(s, key, &slot->hint);
+	*hint = slot->hint;
+	return slot->detail;
+}
+
 static void
 file_check(struct ka_report *rep, const struct ka_rule *rule,
-    const struct ka_settings *s)
+    const struct ka_settings *s, const struct run *run)
 {
 	const struct ka_keydef	*def, *sdef;
 	const struct ka_prop	*p, *prev;
@@ -1059,10 +1103,11 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 			if (scala_dialect(s, &sd) &&
 			    ka_catalog_find(sd, p->key) != NULL)
 				continue;
-			detail = unknown_key_detail(s, p->key, &hint);
-			if (detail == NULL)
+			why = unknown_key_detail_of(run->memo, s, p->key,
+			    &hint);
+			if (why == NULL)
 				continue;
-			entry_finding(rep, rule, s, p, 0, NULL, detail,
+			entry_finding(rep, rule, s, p, 0, NULL, why,
 			    hint != NULL && ka_catalog_is_sensitive(hint));
 			break;
 		case KA_CHECK_INLINE_COMMENT:
@@ -1388,7 +1433,7 @@ run_check(struct ka_report *rep, const struct ka_rule *rule,
 		break;
 	default:
 		if (s->kind == KA_KIND_FILE)
-			file_check(rep, rule, s);
+			file_check(rep, rule, s, run);
 		break;
 	}
 }
@@ -1454,6 +1499,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 
 	memset(&memo, 0, sizeof(memo));
 	run.rules = rs;
+	run.memo = &memo;
 	ka_peers_init(&run.peers, files, nfiles);
 	topics = live_topics(files, nfiles, &ntopics);
 	for (r = 0; r < rs->len; r++) {
