@@ -1086,7 +1086,7 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 		/* Two checks look at the entry alone. */
 		def = rule->cond->check == KA_CHECK_DUPLICATE_KEY ||
 		    rule->cond->check == KA_CHECK_INLINE_COMMENT ? NULL :
-		    ka_catalog_find(s->dialect, p->key);
+		    ka_settings_def(s, i);
 		detail = NULL;
 		switch (rule->cond->check) {
 		case KA_CHECK_DUPLICATE_KEY:

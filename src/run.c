@@ -38,7 +38,7 @@ settings_free(struct ka_settings *s)
 {
 	if (s == NULL)
 		return;
-	ka_props_clear(&s->props);
+	ka_settings_clear(s);
 	free(s);
 }
 
@@ -186,6 +186,7 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 
 	keep(&r->diags, &aside);
 	ka_diags_clear(&aside);
+	ka_settings_index(s);
 	if (r->nfiles == r->cap) {
 		r->cap = r->cap == 0 ? 16 : r->cap * 2;
 		r->sources = xreallocarray(r->sources, r->cap,

@@ -165,6 +165,33 @@ ka_value_clear(struct ka_value *v)
 	v->text = NULL;
 }
 
+void
+ka_settings_index(struct ka_settings *s)
+{
+	size_t	 i;
+
+	free(s->defs);
+	s->defs = xcalloc(s->props.len + 1, sizeof(*s->defs));
+	for (i = 0; i < s->props.len; i++)
+		s->defs[i] = ka_catalog_find(s->dialect, s->props.v[i].key);
+}
+
+const struct ka_keydef *
+ka_settings_def(const struct ka_settings *s, size_t i)
+{
+	if (s->defs != NULL)
+		return s->defs[i];
+	return ka_catalog_find(s->dialect, s->props.v[i].key);
+}
+
+void
+ka_settings_clear(struct ka_settings *s)
+{
+	ka_props_clear(&s->props);
+	free(s->defs);
+	s->defs = NULL;
+}
+
 /* "java producer", "librdkafka consumer", "broker". */
 static const char *
 whose(const struct ka_settings *s, char *buf, size_t size)
