@@ -67,6 +67,16 @@ struct memo_const {
 	char			*text;	/* owned */
 };
 
+/*
+ * What a topics: condition found, which is the same for every subject:
+ * its keys are read in the live topics alone.
+ */
+struct memo_topics {
+	const struct ka_cond	*cond;	/* borrowed from the ruleset */
+	int			 res;
+	struct hits		 hits;	/* owned: every matching topic */
+};
+
 struct memo {
 	struct memo_slot	*v;	/* owned: cap slots, a power of two */
 	size_t			 cap;
@@ -74,6 +84,8 @@ struct memo {
 	size_t			 len;
 	struct memo_const	*k;	/* owned: a rule has a few */
 	size_t			 nk, kcap;
+	struct memo_topics	*t;	/* owned: a rule has one or two */
+	size_t			 nt, tcap;
 };
 
 /*
@@ -151,6 +163,9 @@ memo_empty(struct memo *m)
 	for (i = 0; i < m->nk; i++)
 		free(m->k[i].text);
 	m->nk = 0;
+	for (i = 0; i < m->nt; i++)
+		free(m->t[i].hits.names);
+	m->nt = 0;
 }
 
 static void
@@ -160,6 +175,7 @@ memo_free(struct memo *m)
 	free(m->v);
 	free(m->used);
 	free(m->k);
+	free(m->t);
 }
 
 /*
@@ -443,30 +459,46 @@ hit(struct hits *h, const char *name)
 /*
  * topics: holds when some live topic meets the sub-condition, whose keys
  * are read in the topic.  Every matching topic is kept when asked, for
- * the message.
+ * the message.  The answer does not depend on the subject, so it is
+ * found once for the rule at hand, not once for each client file.
  */
 static int
 test_topics(const struct ctx *c, const struct ka_cond *cond)
 {
-	struct ctx	 t;
-	size_t		 i;
-	int		 r, res = NO;
+	struct memo		*m = c->memo;
+	struct memo_topics	 found;
+	struct ctx		 t;
+	size_t			 i, j;
+	int			 r;
 
-	memset(&t, 0, sizeof(t));
-	t.memo = c->memo;
-	for (i = 0; i < c->ntopics; i++) {
-		t.file = c->topics[i];
-		r = test(&t, &cond->sub[0]);
-		if (r == UNKNOWN && res == NO)
-			res = UNKNOWN;
-		if (r != YES)
-			continue;
-		res = YES;
-		if (c->hits == NULL)
-			break;
-		hit(c->hits, c->topics[i]->topic->name);
+	for (i = 0; i < m->nt && m->t[i].cond != cond; i++)
+		continue;
+	if (i == m->nt) {
+		memset(&found, 0, sizeof(found));
+		found.cond = cond;
+		found.res = NO;
+		memset(&t, 0, sizeof(t));
+		t.memo = m;
+		for (j = 0; j < c->ntopics; j++) {
+			t.file = c->topics[j];
+			r = test(&t, &cond->sub[0]);
+			if (r == UNKNOWN && found.res == NO)
+				found.res = UNKNOWN;
+			if (r != YES)
+				continue;
+			found.res = YES;
+			hit(&found.hits, c->topics[j]->topic->name);
+		}
+		if (m->nt == m->tcap) {
+			m->tcap = m->tcap == 0 ? 4 : m->tcap * 2;
+			m->t = xreallocarray(m->t, m->tcap, sizeof(*m->t));
+		}
+		m->t[m->nt++] = found;
+		i = m->nt - 1;
 	}
-	return res;
+	for (j = 0; c->hits != NULL && j < m->t[i].hits.len; j++)
+		hit(c->hits, m->t[i].hits.names[j]);
+	return m->t[i].res;
 }
 
 static int
