@@ -1,6 +1,7 @@
 /*
  * The rule engine: a pure function of the ruleset and the audited files to
- * findings.  No I/O; it allocates nothing but the findings it appends.
+ * findings.  No I/O; nothing it allocates outlives the call but the
+ * findings it appends (the values a rule reads are kept while it runs).
  */
 #ifndef KA_EVAL_H
 #define KA_EVAL_H
