@@ -68,6 +68,9 @@ brokers = sum(1 for f in files if f.endswith("/server.properties"))
 version = subprocess.run([bin, "version"], capture_output=True,
                          text=True).stdout.strip()
 print(f"binary:    {bin} ({version})")
+print(f"machine:   {os.cpu_count()} CPUs, load average "
+      f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work "
+      f"slows both kafka-audit and cat)")
 print(f"rules:     {os.environ['KAFKA_AUDIT_RULES_DIR']}")
 print(f"generated: {len(files):,} files ({brokers:,} brokers, "
       f"{len(files) - brokers:,} clients in {len(os.listdir(configs))} "
