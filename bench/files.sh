@@ -104,11 +104,12 @@ print(f"  {'kafka-audit -f compact':<24} {ma * 1000:7.2f} ms "
       f"{ma / mc:6.1f}x cat")
 
 print()
-per10k = results["compact"] * 10000 / len(files)
-print(f"targets:   10,000 files in under 1 s: "
-      f"{results['compact']:.3f} s for {len(files):,}"
-      f"{'' if len(files) == 10000 else f' ({per10k:.3f} s per 10,000)'}, "
-      f"{'met' if per10k < 1 else 'NOT met'}; "
+if len(files) == 10000:
+    files_target = (f"{results['compact']:.3f} s, "
+                    f"{'met' if results['compact'] < 1 else 'NOT met'}")
+else:
+    files_target = f"not measured: this run had {len(files):,} files"
+print(f"targets:   10,000 files in under 1 s: {files_target}; "
       f"one file in under 5 ms: {ma * 1000:.2f} ms, "
       f"{'met' if ma < 0.005 else 'NOT met'}")
 PY
