@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,8 @@
 #include "catalog.h"
 #include "cluster.h"
 #include "eval.h"
+#include "hash.h"
+#include "peers.h"
 #include "report.h"
 #include "rules.h"
 #include "settings.h"
@@ -33,6 +36,59 @@ struct hits {
 };
 
 /*
+ * The values the rule at hand reads, each resolved once: a cross rule
+ * reads the same client value once for each broker it is paired with
+ * and the same broker value once for each client, and a rule reads its
+ * own key in its guard, its condition and its finding.  The unknown-key
+ * check finds the same unknown keys in many files of a role (a
+ * schema.registry.url in every producer), and says why for each one once.
+ * Emptied after each rule.  Keys are copied, since a placeholder's is a
+ * temporary.
+ */
+struct memo_slot {
+	const void	*owner;		/* the subject of v, or an entry of
+					   unknown_owner[][] for detail;
+					   NULL: a free slot */
+	char		*key;		/* owned */
+	uint64_t	 hash;
+	struct ka_value	 v;		/* v.key is key; v.text owned */
+	char		*detail;	/* owned: why key is unknown, or NULL
+					   when that is not worth a word */
+	const char	*hint;		/* the key meant, or NULL */
+};
+
+/* Owners for the unknown-key slots, one per role and dialect. */
+static const char	 unknown_owner[KA_ROLE__MAX][KA_DIALECT__MAX];
+
+/* A rule's constant read the way one key reads values: "-1" is "all". */
+struct memo_const {
+	const struct ka_keydef	*def;
+	const char		*raw;	/* borrowed from the ruleset */
+	char			*text;	/* owned */
+};
+
+/*
+ * What a topics: condition found, which is the same for every subject:
+ * its keys are read in the live topics alone.
+ */
+struct memo_topics {
+	const struct ka_cond	*cond;	/* borrowed from the ruleset */
+	int			 res;
+	struct hits		 hits;	/* owned: every matching topic */
+};
+
+struct memo {
+	struct memo_slot	*v;	/* owned: cap slots, a power of two */
+	size_t			 cap;
+	size_t			*used;	/* owned: the len slots in use */
+	size_t			 len;
+	struct memo_const	*k;	/* owned: a rule has a few */
+	size_t			 nk, kcap;
+	struct memo_topics	*t;	/* owned: a rule has one or two */
+	size_t			 nt, tcap;
+};
+
+/*
  * What one evaluation looks at: the audited subject (a file or a live
  * broker, topic, partition or cluster) and, for rules that name
  * "broker:" keys, one broker (a file or a live one) of the same run; the
@@ -44,7 +100,128 @@ struct ctx {
 	const struct ka_settings *const	*topics;	/* borrowed */
 	size_t				 ntopics;
 	struct hits			*hits;		/* NULL: not kept */
+	struct memo			*memo;		/* NULL: none */
 };
+
+static uint64_t
+memo_hash(const void *owner, const char *key)
+{
+	return ka_hash(key, strlen(key)) ^
+	    ((uint64_t)(uintptr_t)owner * 0x9e3779b97f4a7c15ULL);
+}
+
+/* The free slot or the slot of (owner, key) for hash h. */
+static size_t
+memo_find(const struct memo *m, const void *owner, const char *key,
+    uint64_t h)
+{
+	size_t	 i, mask = m->cap - 1;
+
+	for (i = (size_t)h & mask; m->v[i].owner != NULL; i = (i + 1) & mask)
+		if (m->v[i].owner == owner && m->v[i].hash == h &&
+		    strcmp(m->v[i].key, key) == 0)
+			break;
+	return i;
+}
+
+/* Room for one more value, with the table at most half full. */
+static void
+memo_grow(struct memo *m)
+{
+	struct memo_slot	*old = m->v;
+	size_t			*used = m->used, i, j;
+
+	if (2 * (m->len + 1) <= m->cap)
+		return;
+	m->cap = m->cap == 0 ? 64 : m->cap * 2;
+	m->v = xcalloc(m->cap, sizeof(*m->v));
+	m->used = xcalloc(m->cap, sizeof(*m->used));
+	for (i = 0; i < m->len; i++) {
+		j = memo_find(m, old[used[i]].owner, old[used[i]].key,
+		    old[used[i]].hash);
+		m->v[j] = old[used[i]];
+		m->used[i] = j;
+	}
+	free(old);
+	free(used);
+}
+
+static void
+memo_empty(struct memo *m)
+{
+	struct memo_slot	*slot;
+	size_t			 i;
+
+	for (i = 0; i < m->len; i++) {
+		slot = &m->v[m->used[i]];
+		free(slot->key);
+		ka_value_clear(&slot->v);
+		free(slot->detail);
+		memset(slot, 0, sizeof(*slot));
+	}
+	m->len = 0;
+	for (i = 0; i < m->nk; i++)
+		free(m->k[i].text);
+	m->nk = 0;
+	for (i = 0; i < m->nt; i++)
+		free(m->t[i].hits.names);
+	m->nt = 0;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	memo_empty(m);
+	free(m->v);
+	free(m->used);
+	free(m->k);
+	free(m->t);
+}
+
+/*
+ * The slot of (owner, key), made empty if there is none: *fresh says so.
+ * Borrowed until the next call.
+ */
+static struct memo_slot *
+memo_get(struct memo *m, const void *owner, const char *key, int *fresh)
+{
+	struct memo_slot	*slot;
+	uint64_t		 h;
+	size_t			 i;
+
+	h = memo_hash(owner, key);
+	memo_grow(m);
+	i = memo_find(m, owner, key, h);
+	slot = &m->v[i];
+	*fresh = slot->owner == NULL;
+	if (*fresh) {
+		slot->owner = owner;
+		slot->key = xstrdup(key);
+		slot->hash = h;
+		m->used[m->len++] = i;
+	}
+	return slot;
+}
+
+/*
+ * The value of key in s, as ka_settings_resolve() gives it, but resolved
+ * once for the rule at hand.  *out borrows everything from the memo and
+ * the settings: the caller does not clear it.
+ */
+static void
+value_of(const struct ctx *c, const struct ka_settings *s, const char *key,
+    struct ka_value *out)
+{
+	struct memo_slot	*slot;
+	int			 fresh;
+
+	slot = memo_get(c->memo, s, key, &fresh);
+	if (fresh) {
+		ka_settings_resolve(s, key, &slot->v);
+		slot->v.key = slot->key;
+	}
+	*out = slot->v;
+}
 
 static const unsigned int role_scope[KA_ROLE__MAX] = {
 	[KA_ROLE_BROKER] = KA_SCOPE_BROKER,
@@ -119,6 +296,28 @@ number(const char *s, long double *out)
 }
 
 /*
+ * A plain decimal integer of at most 18 digits, which a long double holds
+ * exactly: number() would give the same value, only slower.
+ */
+static int
+small_integer(const char *s, long long *out)
+{
+	long long	 v = 0;
+	size_t		 n = 0;
+	int		 neg = *s == '-';
+
+	for (s += neg; *s >= '0' && *s <= '9'; s++, n++) {
+		if (n == 18)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	if (*s != '\0' || n == 0)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/*
  * Compare two canonical values of a key.  Returns -1, 0 or 1, or 2 when
  * they cannot be ordered (not numbers); equality is then textual.
  */
@@ -126,9 +325,13 @@ static int
 compare(const struct ka_keydef *def, const char *a, const char *b)
 {
 	long double	 x, y;
+	long long	 i, j;
 
-	if ((def == NULL || is_numeric(def)) && number(a, &x) == 0 &&
-	    number(b, &y) == 0)
+	if (def != NULL && !is_numeric(def))
+		return strcmp(a, b) == 0 ? 0 : 2;
+	if (small_integer(a, &i) == 0 && small_integer(b, &j) == 0)
+		return i < j ? -1 : i > j;
+	if (number(a, &x) == 0 && number(b, &y) == 0)
 		return x < y ? -1 : x > y;
 	return strcmp(a, b) == 0 ? 0 : 2;
 }
@@ -160,16 +363,32 @@ holds(enum ka_cond_op op, int c)
 	}
 }
 
-/* A rule constant read the way the key reads values: "-1" is acks "all". */
-static char *
-constant(const struct ka_keydef *def, const char *raw)
+/*
+ * A rule constant read the way the key reads values: "-1" is acks "all".
+ * Read once for the rule at hand; borrowed from the memo.
+ */
+static const char *
+constant(const struct ctx *c, const struct ka_keydef *def, const char *raw)
 {
-	const char	*why;
-	char		*out;
+	struct memo		*m = c->memo;
+	struct memo_const	*k;
+	const char		*why;
+	size_t			 i;
 
-	if (def != NULL && ka_catalog_normalize(def, raw, &out, &why) == 0)
-		return out;
-	return xstrdup(raw);
+	for (i = 0; i < m->nk; i++)
+		if (m->k[i].def == def && m->k[i].raw == raw)
+			return m->k[i].text;
+	if (m->nk == m->kcap) {
+		m->kcap = m->kcap == 0 ? 8 : m->kcap * 2;
+		m->k = xreallocarray(m->k, m->kcap, sizeof(*m->k));
+	}
+	k = &m->k[m->nk++];
+	k->def = def;
+	k->raw = raw;
+	if (def == NULL ||
+	    ka_catalog_normalize(def, raw, &k->text, &why) == -1)
+		k->text = xstrdup(raw);
+	return k->text;
 }
 
 /*
@@ -181,28 +400,20 @@ right_side(const struct ctx *c, const struct ka_cond *cond, int *unknown)
 {
 	struct ka_value	 v;
 	long double	 sum = 0, x;
-	char		*out = NULL;
 	size_t		 i;
 
 	*unknown = 0;
 	if (cond->nrsum == 0) {
-		ka_settings_resolve(side(c, &cond->rkey), cond->rkey.name, &v);
+		value_of(c, side(c, &cond->rkey), cond->rkey.name, &v);
 		*unknown = v.origin == KA_ORIGIN_UNKNOWN;
-		out = v.text;
-		v.text = NULL;
-		ka_value_clear(&v);
-		return out;
+		return v.text != NULL ? xstrdup(v.text) : NULL;
 	}
 	for (i = 0; i < cond->nrsum; i++) {
-		ka_settings_resolve(side(c, &cond->rsum[i]),
-		    cond->rsum[i].name, &v);
+		value_of(c, side(c, &cond->rsum[i]), cond->rsum[i].name, &v);
 		*unknown |= v.origin == KA_ORIGIN_UNKNOWN;
-		if (v.text == NULL || number(v.text, &x) == -1) {
-			ka_value_clear(&v);
+		if (v.text == NULL || number(v.text, &x) == -1)
 			return NULL;
-		}
 		sum += x;
-		ka_value_clear(&v);
 	}
 	return xasprintf("%.0Lf", sum);
 }
@@ -248,36 +459,54 @@ hit(struct hits *h, const char *name)
 /*
  * topics: holds when some live topic meets the sub-condition, whose keys
  * are read in the topic.  Every matching topic is kept when asked, for
- * the message.
+ * the message.  The answer does not depend on the subject, so it is
+ * found once for the rule at hand, not once for each client file.
  */
 static int
 test_topics(const struct ctx *c, const struct ka_cond *cond)
 {
-	struct ctx	 t;
-	size_t		 i;
-	int		 r, res = NO;
+	struct memo		*m = c->memo;
+	struct memo_topics	 found;
+	struct ctx		 t;
+	size_t			 i, j;
+	int			 r;
 
-	memset(&t, 0, sizeof(t));
-	for (i = 0; i < c->ntopics; i++) {
-		t.file = c->topics[i];
-		r = test(&t, &cond->sub[0]);
-		if (r == UNKNOWN && res == NO)
-			res = UNKNOWN;
-		if (r != YES)
-			continue;
-		res = YES;
-		if (c->hits == NULL)
-			break;
-		hit(c->hits, c->topics[i]->topic->name);
+	for (i = 0; i < m->nt && m->t[i].cond != cond; i++)
+		continue;
+	if (i == m->nt) {
+		memset(&found, 0, sizeof(found));
+		found.cond = cond;
+		found.res = NO;
+		memset(&t, 0, sizeof(t));
+		t.memo = m;
+		for (j = 0; j < c->ntopics; j++) {
+			t.file = c->topics[j];
+			r = test(&t, &cond->sub[0]);
+			if (r == UNKNOWN && found.res == NO)
+				found.res = UNKNOWN;
+			if (r != YES)
+				continue;
+			found.res = YES;
+			hit(&found.hits, c->topics[j]->topic->name);
+		}
+		if (m->nt == m->tcap) {
+			m->tcap = m->tcap == 0 ? 4 : m->tcap * 2;
+			m->t = xreallocarray(m->t, m->tcap, sizeof(*m->t));
+		}
+		m->t[m->nt++] = found;
+		i = m->nt - 1;
 	}
-	return res;
+	for (j = 0; c->hits != NULL && j < m->t[i].hits.len; j++)
+		hit(c->hits, m->t[i].hits.names[j]);
+	return m->t[i].res;
 }
 
 static int
 test(const struct ctx *c, const struct ka_cond *cond)
 {
 	struct ka_value		 v;
-	char			*k, *r;
+	const char		*k;
+	char			*r;
 	size_t			 i;
 	int			 res = NO, t, unknown;
 
@@ -308,11 +537,9 @@ test(const struct ctx *c, const struct ka_cond *cond)
 		break;
 	}
 
-	ka_settings_resolve(side(c, &cond->key), cond->key.name, &v);
-	if (v.origin == KA_ORIGIN_UNKNOWN) {
-		ka_value_clear(&v);
+	value_of(c, side(c, &cond->key), cond->key.name, &v);
+	if (v.origin == KA_ORIGIN_UNKNOWN)
 		return UNKNOWN;
-	}
 	switch (cond->op) {
 	case KA_COND_SET:
 		res = is_set(side(c, &cond->key), &v);
@@ -328,18 +555,16 @@ test(const struct ctx *c, const struct ka_cond *cond)
 	case KA_COND_GE:
 		if (v.text == NULL)
 			break;
-		k = constant(v.def, cond->value);
+		k = constant(c, v.def, cond->value);
 		res = holds(cond->op, compare(v.def, v.text, k));
-		free(k);
 		break;
 	case KA_COND_IN:
 	case KA_COND_NOT_IN:
 		if (v.text == NULL)
 			break;
 		for (i = 0; i < cond->nset && !res; i++) {
-			k = constant(v.def, cond->set[i]);
+			k = constant(c, v.def, cond->set[i]);
 			res = compare(v.def, v.text, k) == 0;
-			free(k);
 		}
 		if (cond->op == KA_COND_NOT_IN)
 			res = !res;
@@ -359,7 +584,6 @@ test(const struct ctx *c, const struct ka_cond *cond)
 		free(r);
 		break;
 	}
-	ka_value_clear(&v);
 	return res;
 }
 
@@ -392,10 +616,9 @@ broker_entry(const struct ctx *c, const struct ka_cond *cond)
 	if (cond == NULL)
 		return NULL;
 	if (cond->key.broker || cond->rkey.broker) {
-		ka_settings_resolve(c->broker, cond->key.broker ?
+		value_of(c, c->broker, cond->key.broker ?
 		    cond->key.name : cond->rkey.name, &v);
 		p = v.prop;
-		ka_value_clear(&v);
 		if (p != NULL)
 			return p;
 	}
@@ -452,7 +675,10 @@ put_value_of(struct str *b, const struct ctx *c, const char *ref)
 		puts_(b, "(no broker)");
 		return;
 	}
-	ka_settings_resolve(s, ref, &v);
+	if (c->memo != NULL)
+		value_of(c, s, ref, &v);
+	else
+		ka_settings_resolve(s, ref, &v);
 	if (v.sensitive)
 		puts_(b, REDACTED);
 	else if (v.text != NULL)
@@ -463,7 +689,8 @@ put_value_of(struct str *b, const struct ctx *c, const char *ref)
 		puts_(b, "unknown");
 	else
 		puts_(b, "null");
-	ka_value_clear(&v);
+	if (c->memo == NULL)
+		ka_value_clear(&v);
 }
 
 /* A subject as people name it: a file's path, "broker 2", "cluster". */
@@ -623,6 +850,13 @@ expand(const char *tmpl, const struct fill *f)
 
 	put(&b, "", 0);
 	for (p = tmpl; *p != '\0'; p++) {
+		/* The text up to the next brace, as it is. */
+		if (*p != '{' && *p != '}') {
+			i = strcspn(p, "{}");
+			put(&b, p, i);
+			p += i - 1;
+			continue;
+		}
 		if ((p[0] == '{' && p[1] == '{') ||
 		    (p[0] == '}' && p[1] == '}')) {
 			put(&b, p, 1);
@@ -651,7 +885,8 @@ expand(const char *tmpl, const struct fill *f)
 		free(name);
 		p = close;
 	}
-	return b.s;
+	/* A finding keeps its message for the whole run: no spare room. */
+	return xreallocarray(b.s, b.len + 1, 1);
 }
 
 /*
@@ -709,7 +944,7 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 	fill.hits = hits;
 	f = new_finding(rep, rule, c->file);
 	if (rule->key != NULL) {
-		ka_settings_resolve(c->file, rule->key, &v);
+		value_of(c, c->file, rule->key, &v);
 		shown = v.sensitive ? REDACTED : v.text != NULL ? v.text :
 		    v.raw;
 		f->key = xstrdup(v.set_as != NULL ? v.set_as : rule->key);
@@ -734,11 +969,10 @@ key_finding(struct ka_report *rep, const struct ka_rule *rule,
 	}
 	f->message = expand(rule->message, &fill);
 	f->fix = expand(rule->fix, &fill);
-	ka_value_clear(&v);
 }
 
-/* A finding about one entry of a file, from a structural check. */
-static void
+/* A finding about one entry of a file, from a check; borrowed. */
+static struct ka_finding *
 entry_finding(struct ka_report *rep, const struct ka_rule *rule,
     const struct ka_settings *s, const struct ka_prop *p, int at_value,
     const struct ka_prop *related, const char *detail, int secret)
@@ -766,6 +1000,7 @@ entry_finding(struct ka_report *rep, const struct ka_rule *rule,
 	fill.detail = detail;
 	f->message = expand(rule->message, &fill);
 	f->fix = expand(rule->fix, &fill);
+	return f;
 }
 
 static int
@@ -811,8 +1046,8 @@ would_be_comment(const char *value)
 /* Everything of the run a check may compare a subject with. */
 struct run {
 	const struct ka_ruleset			*rules;
-	const struct ka_settings *const		*subjects;
-	size_t					 nsubjects;
+	struct ka_peers				 peers;	/* the brokers */
+	struct memo				*memo;	/* of the rule */
 };
 
 /*
@@ -856,9 +1091,24 @@ unknown_key_detail(const struct ka_settings *s, const char *key,
 	return NULL;
 }
 
+/* unknown_key_detail(), once per role, dialect and key for the rule. */
+static const char *
+unknown_key_detail_of(struct memo *m, const struct ka_settings *s,
+    const char *key, const char **hint)
+{
+	struct memo_slot	*slot;
+	int			 fresh;
+
+	slot = memo_get(m, &unknown_owner[s->role][s->dialect], key, &fresh);
+	if (fresh)
+		slot->detail = unknown_key_detail(s, key, &slot->hint);
+	*hint = slot->hint;
+	return slot->detail;
+}
+
 static void
 file_check(struct ka_report *rep, const struct ka_rule *rule,
-    const struct ka_settings *s)
+    const struct ka_settings *s, const struct run *run)
 {
 	const struct ka_keydef	*def, *sdef;
 	const struct ka_prop	*p, *prev;
@@ -869,7 +1119,10 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 
 	for (i = 0; i < s->props.len; i++) {
 		p = &s->props.v[i];
-		def = ka_catalog_find(s->dialect, p->key);
+		/* Two checks look at the entry alone. */
+		def = rule->cond->check == KA_CHECK_DUPLICATE_KEY ||
+		    rule->cond->check == KA_CHECK_INLINE_COMMENT ? NULL :
+		    ka_settings_def(s, i);
 		detail = NULL;
 		switch (rule->cond->check) {
 		case KA_CHECK_DUPLICATE_KEY:
@@ -886,10 +1139,11 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 			if (scala_dialect(s, &sd) &&
 			    ka_catalog_find(sd, p->key) != NULL)
 				continue;
-			detail = unknown_key_detail(s, p->key, &hint);
-			if (detail == NULL)
+			why = unknown_key_detail_of(run->memo, s, p->key,
+			    &hint);
+			if (why == NULL)
 				continue;
-			entry_finding(rep, rule, s, p, 0, NULL, detail,
+			entry_finding(rep, rule, s, p, 0, NULL, why,
 			    hint != NULL && ka_catalog_is_sensitive(hint));
 			break;
 		case KA_CHECK_INLINE_COMMENT:
@@ -983,36 +1237,93 @@ broker_keys(const struct ka_cond *c, int all, struct names *n)
 		broker_keys(&c->sub[i], all, n);
 }
 
+/* A live broker's value of a key: peers.live[at] reports text. */
+struct bval {
+	char	*text;		/* owned */
+	size_t	 at;
+};
+
+/*
+ * The brokers that agree on a value: v[start] to v[start + len - 1], the
+ * first of them peers.live[first].
+ */
+struct group {
+	size_t	 start, len, first;
+};
+
+static int
+cmp_id(const void *va, const void *vb)
+{
+	int32_t	 a = *(const int32_t *)va, b = *(const int32_t *)vb;
+
+	return (a > b) - (a < b);
+}
+
+static int
+cmp_bval(const void *va, const void *vb)
+{
+	const struct bval	*a = va, *b = vb;
+	int			 c;
+
+	if ((c = strcmp(a->text, b->text)) != 0)
+		return c;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Groups in the order of their first broker. */
+static int
+cmp_group(const void *va, const void *vb)
+{
+	const struct group	*a = va, *b = vb;
+
+	return (a->first > b->first) - (a->first < b->first);
+}
+
+/*
+ * The n values of v, sorted by cmp_bval, as groups of equal values, in
+ * the order of their first broker; returns how many, 0 to n.  The caller
+ * frees *out.
+ */
+static size_t
+group(const struct bval *v, size_t n, struct group **out)
+{
+	struct group	*g;
+	size_t		 i, ng = 0;
+
+	g = xcalloc(n + 1, sizeof(*g));
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(v[i].text, v[i - 1].text) != 0) {
+			g[ng].start = i;
+			g[ng++].first = v[i].at;
+		}
+		g[ng - 1].len++;
+	}
+	qsort(g, ng, sizeof(*g), cmp_group);
+	*out = g;
+	return ng;
+}
+
 /*
  * The live brokers grouped by value, in broker order: "2 on brokers 1,
- * 2; 1 on broker 3".  vals[i] is the value of subject i, or NULL.
+ * 2; 1 on broker 3".
  */
 static void
-put_groups(struct str *d, char *const *vals, const struct run *run)
+put_groups(struct str *d, const struct bval *v, const struct group *g,
+    size_t ng, const struct run *run)
 {
 	char	 num[32];
-	size_t	 i, j, n;
+	size_t	 i, j;
 
 	put(d, "", 0);
-	for (i = 0; i < run->nsubjects; i++) {
-		if (vals[i] == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if (vals[j] != NULL && strcmp(vals[j], vals[i]) == 0)
-				break;
-		if (j < i)
-			continue;	/* listed with its first broker */
-		for (n = 0, j = i; j < run->nsubjects; j++)
-			n += vals[j] != NULL && strcmp(vals[j], vals[i]) == 0;
-		if (d->len > 0)
+	for (i = 0; i < ng; i++) {
+		if (i > 0)
 			puts_(d, "; ");
-		puts_(d, vals[i]);
-		puts_(d, n == 1 ? " on broker " : " on brokers ");
-		for (n = 0, j = i; j < run->nsubjects; j++) {
-			if (vals[j] == NULL || strcmp(vals[j], vals[i]) != 0)
-				continue;
-			snprintf(num, sizeof(num), "%s%d", n++ == 0 ? "" :
-			    ", ", (int)run->subjects[j]->broker->id);
+		puts_(d, v[g[i].start].text);
+		puts_(d, g[i].len == 1 ? " on broker " : " on brokers ");
+		for (j = 0; j < g[i].len; j++) {
+			snprintf(num, sizeof(num), "%s%d", j == 0 ? "" : ", ",
+			    (int)run->peers.live[v[g[i].start + j].at]->
+			    broker->id);
 			puts_(d, num);
 		}
 	}
@@ -1055,9 +1366,9 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 	struct ctx		 c;
 	struct str		 d;
 	const struct ka_rule	*r;
-	const struct ka_settings *b;
-	char			**vals;
-	size_t			 i, j, k, ndistinct;
+	struct bval		*vals;
+	struct group		*groups;
+	size_t			 i, k, n, ng;
 	int			 all;
 
 	memset(&keys, 0, sizeof(keys));
@@ -1069,32 +1380,25 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 		broker_keys(r->when, all, &keys);
 		broker_keys(r->cond, all, &keys);
 	}
-	vals = xcalloc(run->nsubjects, sizeof(*vals));
+	vals = xcalloc(run->peers.nlive + 1, sizeof(*vals));
 	for (k = 0; k < keys.len; k++) {
 		if (is_per_broker(keys.v[k]))
 			continue;
-		ndistinct = 0;
-		for (i = 0; i < run->nsubjects; i++) {
-			vals[i] = NULL;
-			b = run->subjects[i];
-			if (b->kind != KA_KIND_BROKER)
-				continue;
-			ka_settings_resolve(b, keys.v[k], &v);
+		for (i = n = 0; i < run->peers.nlive; i++) {
+			ka_settings_resolve(run->peers.live[i], keys.v[k], &v);
 			if (v.origin == KA_ORIGIN_LIVE && !v.sensitive &&
 			    v.text != NULL) {
-				vals[i] = v.text;
+				vals[n].text = v.text;
+				vals[n++].at = i;
 				v.text = NULL;
-				for (j = 0; j < i; j++)
-					if (vals[j] != NULL &&
-					    strcmp(vals[j], vals[i]) == 0)
-						break;
-				ndistinct += j == i;
 			}
 			ka_value_clear(&v);
 		}
-		if (ndistinct > 1) {
+		qsort(vals, n, sizeof(*vals), cmp_bval);
+		ng = group(vals, n, &groups);
+		if (ng > 1) {
 			memset(&d, 0, sizeof(d));
-			put_groups(&d, vals, run);
+			put_groups(&d, vals, groups, ng, run);
 			memset(&c, 0, sizeof(c));
 			c.file = cl;
 			memset(&fill, 0, sizeof(fill));
@@ -1103,14 +1407,22 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 			fill.detail = d.s;
 			f = new_finding(rep, rule, cl);
 			f->key = xstrdup(keys.v[k]);
+			f->value = xstrdup(d.s);
 			f->origin = KA_ORIGIN_LIVE;
-			f->provenance = xstrdup(d.s);
+			f->provenance = xstrdup("as each broker reports it");
+			f->brokers = xcalloc(n, sizeof(*f->brokers));
+			for (i = 0; i < n; i++)
+				f->brokers[i] =
+				    run->peers.live[vals[i].at]->broker->id;
+			f->nbrokers = n;
+			qsort(f->brokers, n, sizeof(*f->brokers), cmp_id);
 			f->message = expand(rule->message, &fill);
 			f->fix = expand(rule->fix, &fill);
 			free(d.s);
 		}
-		for (i = 0; i < run->nsubjects; i++)
-			free(vals[i]);
+		free(groups);
+		for (i = 0; i < n; i++)
+			free(vals[i].text);
 	}
 	free(vals);
 	free(keys.v);
@@ -1121,22 +1433,20 @@ static const struct ka_settings *
 live_broker_of(const struct ka_settings *file, const struct run *run)
 {
 	static const char *const idkeys[] = { "node.id", "broker.id" };
-	struct ka_value		 v;
-	long double		 id;
-	size_t			 i, k;
-	int			 found;
+	const struct ka_settings	*b;
+	struct ka_value			 v;
+	long double			 id;
+	size_t				 k;
+	int				 found;
 
 	for (k = 0; k < sizeof(idkeys) / sizeof(idkeys[0]); k++) {
 		ka_settings_resolve(file, idkeys[k], &v);
 		found = v.origin == KA_ORIGIN_FILE &&
 		    number(v.text, &id) == 0 && id >= 0;
 		ka_value_clear(&v);
-		if (!found)
-			continue;
-		for (i = 0; i < run->nsubjects; i++)
-			if (run->subjects[i]->kind == KA_KIND_BROKER &&
-			    run->subjects[i]->broker->id == (int32_t)id)
-				return run->subjects[i];
+		if (found && (b = ka_peers_live(&run->peers,
+		    (int32_t)id)) != NULL)
+			return b;
 	}
 	return NULL;
 }
@@ -1172,7 +1482,8 @@ file_drift(struct ka_report *rep, const struct ka_rule *rule,
 			subj = ka_settings_subject(live);
 			detail = xasprintf("%s runs with %s (%s)", subj,
 			    lv.text, prov);
-			entry_finding(rep, rule, s, p, 0, NULL, detail, 0);
+			entry_finding(rep, rule, s, p, 0, NULL, detail,
+			    0)->partner = live->broker->id;
 			free(detail);
 			free(subj);
 			free(prov);
@@ -1197,7 +1508,7 @@ run_check(struct ka_report *rep, const struct ka_rule *rule,
 		break;
 	default:
 		if (s->kind == KA_KIND_FILE)
-			file_check(rep, rule, s);
+			file_check(rep, rule, s, run);
 		break;
 	}
 }
@@ -1382,15 +1693,18 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
     size_t nfiles, struct ka_report *rep)
 {
 	const struct ka_settings	**topics;
+	const struct ka_settings *const	 *near;
 	const struct ka_rule		 *rule;
 	struct run			  run;
+	struct memo			  memo;
 	struct ctx			  c;
-	size_t				  r, i, b, ntopics, start;
+	size_t				  r, i, b, ntopics, nnear, start;
 	int				  cross;
 
+	memset(&memo, 0, sizeof(memo));
 	run.rules = rs;
-	run.subjects = files;
-	run.nsubjects = nfiles;
+	run.memo = &memo;
+	ka_peers_init(&run.peers, files, nfiles);
 	topics = live_topics(files, nfiles, &ntopics);
 	for (r = 0; r < rs->len; r++) {
 		rule = &rs->v[r];
@@ -1407,19 +1721,26 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 			c.file = files[i];
 			c.topics = topics;
 			c.ntopics = ntopics;
+			c.memo = &memo;
 			if (!cross) {
 				eval_rule(rep, rule, &c);
 				continue;
 			}
-			for (b = 0; b < nfiles; b++)
-				if (files[b]->role == KA_ROLE_BROKER &&
-				    (files[b]->kind == KA_KIND_FILE ||
-				    files[b]->kind == KA_KIND_BROKER)) {
-					c.broker = files[b];
-					eval_rule(rep, rule, &c);
-				}
+			/* The nearest broker files, then the live brokers. */
+			near = ka_peers_files(&run.peers, files[i], &nnear);
+			for (b = 0; b < nnear; b++) {
+				c.broker = near[b];
+				eval_rule(rep, rule, &c);
+			}
+			for (b = 0; b < run.peers.nlive; b++) {
+				c.broker = run.peers.live[b];
+				eval_rule(rep, rule, &c);
+			}
 		}
 		merge_brokers(rep, start);
+		memo_empty(&memo);
 	}
+	memo_free(&memo);
+	ka_peers_clear(&run.peers);
 	free(topics);
 }

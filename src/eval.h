@@ -1,6 +1,7 @@
 /*
  * The rule engine: a pure function of the ruleset and the audited files to
- * findings.  No I/O; it allocates nothing but the findings it appends.
+ * findings.  No I/O; nothing it allocates outlives the call but the
+ * findings it appends (the values a rule reads are kept while it runs).
  */
 #ifndef KA_EVAL_H
 #define KA_EVAL_H
@@ -14,7 +15,9 @@ struct ka_settings;
 /*
  * Evaluate every rule against every file whose role is in the rule's scope
  * and whose client and version the rule applies to.  Conditions that name
- * "broker:" keys are evaluated once for each broker file among files.
+ * "broker:" keys are evaluated once for each broker the file is paired
+ * with (peers.h): the broker files nearest to it in the directory tree,
+ * and every live broker.
  */
 void	ka_eval(const struct ka_ruleset *,
 	    const struct ka_settings *const *files, size_t nfiles,

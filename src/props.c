@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "props.h"
 #include "source.h"
 #include "xmalloc.h"
@@ -639,23 +640,11 @@ finish(struct parser *pr, size_t limit, unsigned int last_line)
 	}
 }
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t	 h = 14695981039346656037ULL;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /*
  * Chain entries with equal keys, each to the next and previous one, through
  * an open-addressed table of the latest index per key (stored plus one, so
- * that zero is empty), so a file of many keys costs linear time.
+ * that zero is empty), so a file of many keys costs linear time.  The table
+ * stays, as the index of ka_props_get().
  */
 static void
 link_duplicates(struct ka_props *p)
@@ -671,7 +660,7 @@ link_duplicates(struct ka_props *p)
 	tab = xcalloc(cap, sizeof(*tab));
 	for (i = 0; i < p->len; i++) {
 		e = &p->v[i];
-		h = (size_t)hash(e->key, e->key_len) & mask;
+		h = (size_t)ka_hash(e->key, e->key_len) & mask;
 		while (tab[h] != 0) {
 			j = tab[h] - 1;
 			o = &p->v[j];
@@ -685,7 +674,8 @@ link_duplicates(struct ka_props *p)
 		}
 		tab[h] = i + 1;
 	}
-	free(tab);
+	p->index = tab;
+	p->indexcap = cap;
 }
 
 int
@@ -794,23 +784,34 @@ ka_props_clear(struct ka_props *p)
 	for (i = 0; i < p->ncomments; i++)
 		free(p->comments[i].text);
 	free(p->comments);
+	free(p->index);
 	memset(p, 0, sizeof(*p));
 }
 
 /*
- * The last entry is the one Java keeps.  A backward scan is enough for the
- * few lookups per file the rules make; a key with a U+0000 in it cannot be
- * asked for, and no Kafka key has one.
+ * The last entry is the one Java keeps, and the one the index holds.  A
+ * key with a U+0000 in it cannot be asked for, and no Kafka key has one.
  */
 const struct ka_prop *
 ka_props_get(const struct ka_props *p, const char *key)
 {
-	size_t	 n = strlen(key), i;
+	const struct ka_prop	*e;
+	size_t			 n = strlen(key), h, mask, i;
 
-	for (i = p->len; i > 0; i--) {
-		if (p->v[i - 1].key_len == n &&
-		    memcmp(p->v[i - 1].key, key, n) == 0)
-			return &p->v[i - 1];
+	if (p->index == NULL) {
+		/* At most one entry, or props not made by the parser. */
+		for (i = p->len; i > 0; i--)
+			if (p->v[i - 1].key_len == n &&
+			    memcmp(p->v[i - 1].key, key, n) == 0)
+				return &p->v[i - 1];
+		return NULL;
+	}
+	mask = p->indexcap - 1;
+	for (h = (size_t)ka_hash(key, n) & mask; p->index[h] != 0;
+	    h = (h + 1) & mask) {
+		e = &p->v[p->index[h] - 1];
+		if (e->key_len == n && memcmp(e->key, key, n) == 0)
+			return e;
 	}
 	return NULL;
 }

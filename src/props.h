@@ -55,6 +55,12 @@ struct ka_props {
 	size_t			 len;
 	struct ka_comment	*comments;	/* owned array */
 	size_t			 ncomments;
+	size_t			*index;		/* owned: open-addressed by
+						   key, the last entry of
+						   each key plus one (0 is
+						   free); NULL for fewer than
+						   two entries */
+	size_t			 indexcap;	/* a power of two */
 };
 
 /*
@@ -68,7 +74,10 @@ int			 ka_props_parse(struct ka_props *,
 			    const struct ka_source *, struct ka_diags *);
 void			 ka_props_clear(struct ka_props *);
 
-/* The entry that wins for key (the last one), or NULL; borrowed. */
+/*
+ * The entry that wins for key (the last one), or NULL; borrowed.  Constant
+ * time through the index, so a file of many keys is not quadratic.
+ */
 const struct ka_prop	*ka_props_get(const struct ka_props *, const char *);
 
 #endif

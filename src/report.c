@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -57,6 +58,7 @@ ka_report_clear(struct ka_report *r)
 		ka_report_drop(r, i);
 	free(r->v);
 	free(r->files);
+	free(r->fileidx);
 	ka_report_init(r);
 }
 
@@ -71,20 +73,45 @@ ka_report_add(struct ka_report *r)
 	return &r->v[r->len++];
 }
 
+/* Size the index of files for n of them, at most half full. */
+static void
+reindex(struct ka_report *r, size_t n)
+{
+	size_t	 cap, mask, h, i;
+
+	if (2 * n <= r->fileidxcap)
+		return;
+	for (cap = r->fileidxcap == 0 ? 16 : r->fileidxcap; cap < 2 * n;)
+		cap *= 2;
+	free(r->fileidx);
+	r->fileidx = xcalloc(cap, sizeof(*r->fileidx));
+	r->fileidxcap = cap;
+	mask = cap - 1;
+	for (i = 0; i < r->nfiles; i++) {
+		h = (size_t)ka_hash(r->files[i], strlen(r->files[i])) & mask;
+		while (r->fileidx[h] != 0)
+			h = (h + 1) & mask;
+		r->fileidx[h] = i + 1;
+	}
+}
+
 /*
- * Remember an audited path, once, in the order first seen.  The linear
- * search is fine: a run audits tens of files, not thousands, and the order
- * must be the order of the command line, so no hashing or sorting here.
+ * Remember an audited path, once, in the order first seen: the order of
+ * the command line.  The hash index finds a path seen before without
+ * comparing it with every other, for runs of many thousand files.
  */
 void
 ka_report_add_file(struct ka_report *r, const char *path)
 {
-	size_t	 i;
+	size_t	 h, mask;
 
 	if (path == NULL)
 		return;
-	for (i = 0; i < r->nfiles; i++)
-		if (strcmp(r->files[i], path) == 0)
+	reindex(r, r->nfiles + 1);
+	mask = r->fileidxcap - 1;
+	h = (size_t)ka_hash(path, strlen(path)) & mask;
+	for (; r->fileidx[h] != 0; h = (h + 1) & mask)
+		if (strcmp(r->files[r->fileidx[h] - 1], path) == 0)
 			return;
 	if (r->nfiles == r->filescap) {
 		r->filescap = r->filescap == 0 ? 8 : r->filescap * 2;
@@ -92,12 +119,19 @@ ka_report_add_file(struct ka_report *r, const char *path)
 		    sizeof(*r->files));
 	}
 	r->files[r->nfiles++] = path;
+	r->fileidx[h] = r->nfiles;
 }
 
-/* Strings compare bytewise, with NULL after every string. */
+/*
+ * Strings compare bytewise, with NULL after every string.  The paths of
+ * one file's findings are one string, borrowed from its source, and so
+ * are the ids of one rule's: most comparisons end at the pointers.
+ */
 static int
 strcmp_null_last(const char *a, const char *b)
 {
+	if (a == b)
+		return 0;
 	if (a == NULL || b == NULL)
 		return (a == NULL) - (b == NULL);
 	return strcmp(a, b);

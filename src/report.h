@@ -57,6 +57,10 @@ struct ka_report {
 	size_t			 nfiles, filescap;
 	int			 cluster;	/* 1 if a cluster was audited */
 	size_t			 nbrokers, ntopics, npartitions;
+	size_t			*fileidx;	/* owned: files by hash, each
+						   as its index plus one; 0 is
+						   a free slot */
+	size_t			 fileidxcap;	/* 0 or a power of two */
 };
 
 void			 ka_report_init(struct ka_report *);

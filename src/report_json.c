@@ -1,7 +1,9 @@
 /*
  * The JSON reporter and the JSON rule catalogue: the only file that talks
- * to jansson.  Each function builds one json_t tree, dumps it, and drops
- * it; no jansson object leaves this file.
+ * to jansson.  The catalogue is built as one json_t tree, dumped and
+ * dropped; no jansson object leaves this file.  The report, which may
+ * hold many thousand findings, is written as it goes by a small writer
+ * that writes what jansson would (see struct jw).
  *
  * The key order of every object is API (golden files compare bytes), so
  * objects are filled in the documented order and dumped with
@@ -22,13 +24,6 @@
 #include "xmalloc.h"
 
 #define SCHEMA_VERSION	1
-
-/* Names of enum ka_origin, as JSON spells them. */
-static const char *const origin_name[] = {
-	[KA_ORIGIN_NONE] = "none",
-	[KA_ORIGIN_FILE] = "file",
-	[KA_ORIGIN_DEFAULT] = "default",
-};
 
 /*
  * Well-formed UTF-8 (RFC 3629): for each lead byte range, the length of
@@ -154,114 +149,13 @@ done(json_t *obj, int err)
 	return obj;
 }
 
-/* {"file", "line", "column"}, without line or column when 0; no path: null. */
-static json_t *
-jloc(const struct ka_loc *loc)
-{
-	json_t	*o;
-	int	 err = 0;
-
-	if (loc->path == NULL)
-		return json_null();
-	o = json_object();
-	err |= set(o, "file", jstr(loc->path));
-	if (loc->line != 0)
-		err |= set(o, "line", jint(loc->line));
-	if (loc->col != 0)
-		err |= set(o, "column", jint(loc->col));
-	return done(o, err);
-}
-
 static const char *
 severity_name(int s)
 {
 	return s >= 0 && s < KA_SEV__MAX ? ka_rules_severity_name(s) : NULL;
 }
 
-static json_t *
-jfinding(const struct ka_finding *f)
-{
-	const struct ka_rule	*r = f->rule;
-	json_t			*o, *prov, *ids;
-	size_t			 i;
-	int			 err = 0;
-
-	o = json_object();
-	err |= set(o, "ruleId", jstr(r != NULL ? r->id : NULL));
-	err |= set(o, "slug", jstr(r != NULL ? r->slug : NULL));
-	err |= set(o, "title", jstr(r != NULL ? r->title : NULL));
-	err |= set(o, "severity", jstr(severity_name(f->severity)));
-	err |= set(o, "category",
-	    jstr(r != NULL ? ka_rules_category_name(r->category) : NULL));
-	err |= set(o, "subject", jstr(f->subject));
-	/* A live finding names its broker, topic or partition. */
-	if (f->kind == KA_KIND_BROKER && f->nbrokers <= 1)
-		err |= set(o, "broker", jint(f->broker));
-	if (f->nbrokers > 1) {
-		ids = json_array();
-		for (i = 0; i < f->nbrokers; i++)
-			err |= json_array_append_new(ids,
-			    jint(f->brokers[i])) == -1;
-		err |= set(o, "brokers", ids);
-	}
-	if (f->topic != NULL)
-		err |= set(o, "topic", jstr(f->topic));
-	if (f->kind == KA_KIND_PARTITION)
-		err |= set(o, "partition", jint(f->partition));
-	err |= set(o, "location", jloc(&f->loc));
-	err |= set(o, "key", jstr(f->key));
-	err |= set(o, "value", jstr(f->value));
-
-	prov = json_object();
-	err |= set(prov, "origin", jstr((size_t)f->origin <
-	    sizeof(origin_name) / sizeof(origin_name[0]) ?
-	    origin_name[f->origin] : NULL));
-	err |= set(prov, "detail", jstr(f->provenance));
-	err |= set(o, "provenance", prov);
-
-	err |= set(o, "message", jstr(f->message));
-	err |= set(o, "fix", jstr(f->fix != NULL ? f->fix :
-	    r != NULL ? r->fix : NULL));
-	if (f->related.line != 0)
-		err |= set(o, "related", jloc(&f->related));
-	return done(o, err);
-}
-
-static json_t *
-jdiag(const struct ka_diag *d)
-{
-	json_t	*o;
-	int	 err = 0;
-
-	o = json_object();
-	err |= set(o, "id", jstr(ka_diag_id(d->code)));
-	err |= set(o, "level", jstr(ka_level_name(d->level)));
-	err |= set(o, "location", jloc(&d->loc));
-	err |= set(o, "message", jstr(d->detail));
-	return done(o, err);
-}
-
-static json_t *
-jsummary(const struct ka_report *r)
-{
-	json_t	*o, *c;
-	int	 err = 0;
-
-	o = json_object();
-	err |= set(o, "files", jint(r->nfiles));
-	if (r->cluster) {
-		c = json_object();
-		err |= set(c, "brokers", jint(r->nbrokers));
-		err |= set(c, "topics", jint(r->ntopics));
-		err |= set(c, "partitions", jint(r->npartitions));
-		err |= set(o, "cluster", c);
-	}
-	err |= set(o, "findings", jint(r->len));
-	err |= set(o, "error", jint(ka_report_count(r, KA_SEV_ERROR)));
-	err |= set(o, "warning", jint(ka_report_count(r, KA_SEV_WARNING)));
-	err |= set(o, "info", jint(ka_report_count(r, KA_SEV_INFO)));
-	return done(o, err);
-}
+#define DUMP_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
 /*
  * Dump root with a final newline, drop it, and flush: an I/O error shows
@@ -275,51 +169,283 @@ dump(json_t *root, FILE *fp)
 
 	if (root == NULL)
 		return -1;
-	if (json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
+	if (json_dumpf(root, fp, DUMP_FLAGS) != 0 ||
 	    putc('\n', fp) == EOF || fflush(fp) == EOF || ferror(fp))
 		rc = -1;
 	json_decref(root);
 	return rc;
 }
 
+/*
+ * The report is written as it goes, one finding after the other, byte
+ * for byte as json_dumpf() with DUMP_FLAGS writes the same tree (the
+ * unit tests compare the two): building a jansson tree of every finding
+ * and dumping it took two thirds of a JSON report of 10,000 files.
+ * Strings are made UTF-8 as jstr() makes them and escaped as jansson
+ * escapes them.  Nesting is at most JW_DEPTH deep.
+ */
+#define JW_DEPTH	4
+
+struct jw {
+	FILE		*fp;
+	unsigned int	 depth;
+	int		 empty[JW_DEPTH + 1];	/* nothing yet at a depth */
+};
+
+/* A line end and the indentation of the current depth. */
+static void
+jw_line(struct jw *w)
+{
+	static const char	 spaces[] = "        ";	/* 2 * JW_DEPTH */
+
+	putc('\n', w->fp);
+	fwrite(spaces, 1, 2 * (size_t)w->depth, w->fp);
+}
+
+/* Start the next member or element of the object or array open. */
+static void
+jw_next(struct jw *w)
+{
+	if (!w->empty[w->depth])
+		putc(',', w->fp);
+	w->empty[w->depth] = 0;
+	jw_line(w);
+}
+
+static void
+jw_open(struct jw *w, int c)
+{
+	putc(c, w->fp);
+	w->empty[++w->depth] = 1;
+}
+
+static void
+jw_close(struct jw *w, int c)
+{
+	if (!w->empty[w->depth--])
+		jw_line(w);
+	putc(c, w->fp);
+}
+
+/*
+ * A string, or null for NULL.  A byte that does not start well-formed
+ * UTF-8 becomes U+FFFD; '"', '\\' and the C0 controls are escaped, and
+ * nothing else is, as jansson does it.
+ */
+/* The escapes jansson writes by name; other C0 controls are \\uXXXX. */
+static const char *const escapes['\\' + 1] = {
+	['\b'] = "\\b",
+	['\t'] = "\\t",
+	['\n'] = "\\n",
+	['\f'] = "\\f",
+	['\r'] = "\\r",
+	['"'] = "\\\"",
+	['\\'] = "\\\\",
+};
+
+static void
+jw_str(struct jw *w, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	size_t			 n;
+
+	if (s == NULL) {
+		fputs("null", w->fp);
+		return;
+	}
+	putc('"', w->fp);
+	for (;;) {
+		for (run = p; *p != '\0'; p += n) {
+			if (*p < 0x20 || *p == '"' || *p == '\\')
+				break;
+			if ((n = utf8_seq(p)) == 0)
+				break;
+		}
+		fwrite(run, 1, (size_t)(p - run), w->fp);
+		if (*p == '\0')
+			break;
+		if (*p < sizeof(escapes) / sizeof(escapes[0]) &&
+		    escapes[*p] != NULL)
+			fputs(escapes[*p], w->fp);
+		else if (*p < 0x20)
+			fprintf(w->fp, "\\u%04X", (unsigned int)*p);
+		else
+			fputs(UTF8_REPLACEMENT, w->fp);
+		p++;
+	}
+	putc('"', w->fp);
+}
+
+static void
+jw_int(struct jw *w, long long n)
+{
+	fprintf(w->fp, "%lld", n);
+}
+
+/* A member whose value the caller writes next. */
+static void
+jw_key(struct jw *w, const char *key)
+{
+	jw_next(w);
+	jw_str(w, key);
+	fputs(": ", w->fp);
+}
+
+static void
+jw_key_str(struct jw *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_str(w, s);
+}
+
+static void
+jw_key_int(struct jw *w, const char *key, long long n)
+{
+	jw_key(w, key);
+	jw_int(w, n);
+}
+
+/* {"file", "line", "column"}, without line or column when 0; no path: null. */
+static void
+jw_loc(struct jw *w, const char *key, const struct ka_loc *loc)
+{
+	jw_key(w, key);
+	if (loc->path == NULL) {
+		fputs("null", w->fp);
+		return;
+	}
+	jw_open(w, '{');
+	jw_key_str(w, "file", loc->path);
+	if (loc->line != 0)
+		jw_key_int(w, "line", loc->line);
+	if (loc->col != 0)
+		jw_key_int(w, "column", loc->col);
+	jw_close(w, '}');
+}
+
+static void
+jw_finding(struct jw *w, const struct ka_finding *f)
+{
+	const struct ka_rule	*r = f->rule;
+	size_t			 i;
+
+	jw_next(w);
+	jw_open(w, '{');
+	jw_key_str(w, "ruleId", r != NULL ? r->id : NULL);
+	jw_key_str(w, "slug", r != NULL ? r->slug : NULL);
+	jw_key_str(w, "title", r != NULL ? r->title : NULL);
+	jw_key_str(w, "severity", severity_name(f->severity));
+	jw_key_str(w, "category",
+	    r != NULL ? ka_rules_category_name(r->category) : NULL);
+	jw_key_str(w, "subject", f->subject);
+	/* A live finding names its broker(s), topic and partition. */
+	if (f->kind == KA_KIND_BROKER && f->nbrokers <= 1)
+		jw_key_int(w, "broker", f->broker);
+	if (f->nbrokers > 1 || (f->nbrokers == 1 &&
+	    f->kind != KA_KIND_BROKER)) {
+		jw_key(w, "brokers");
+		jw_open(w, '[');
+		for (i = 0; i < f->nbrokers; i++) {
+			jw_next(w);
+			jw_int(w, f->brokers[i]);
+		}
+		jw_close(w, ']');
+	}
+	if (f->topic != NULL)
+		jw_key_str(w, "topic", f->topic);
+	if (f->kind == KA_KIND_PARTITION)
+		jw_key_int(w, "partition", f->partition);
+	jw_loc(w, "location", &f->loc);
+	jw_key_str(w, "key", f->key);
+	jw_key_str(w, "value", f->value);
+	jw_key(w, "provenance");
+	jw_open(w, '{');
+	jw_key_str(w, "origin", ka_settings_origin_name(f->origin));
+	jw_key_str(w, "detail", f->provenance);
+	jw_close(w, '}');
+	jw_key_str(w, "message", f->message);
+	jw_key_str(w, "fix", f->fix != NULL ? f->fix :
+	    r != NULL ? r->fix : NULL);
+	if (f->related.line != 0)
+		jw_loc(w, "related", &f->related);
+	jw_close(w, '}');
+}
+
+static void
+jw_diag(struct jw *w, const struct ka_diag *d)
+{
+	jw_next(w);
+	jw_open(w, '{');
+	jw_key_str(w, "id", ka_diag_id(d->code));
+	jw_key_str(w, "level", ka_level_name(d->level));
+	jw_loc(w, "location", &d->loc);
+	jw_key_str(w, "message", d->detail);
+	jw_close(w, '}');
+}
+
 int
 ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 {
 	const struct ka_report	*r = c->report;
-	json_t			*root, *tool, *files, *findings, *diags;
+	struct jw		 w;
 	char			 vbuf[32];
 	size_t			 i;
-	int			 err = 0;
 
-	root = json_object();
-	err |= set(root, "schemaVersion", jint(SCHEMA_VERSION));
-	tool = json_object();
-	err |= set(tool, "name", jstr(PACKAGE_NAME));
-	err |= set(tool, "version", jstr(PACKAGE_VERSION));
-	err |= set(root, "tool", tool);
-	err |= set(root, "kafkaVersion",
-	    jstr(ka_version_format(c->version, vbuf, sizeof(vbuf))));
-	err |= set(root, "exitCode", json_integer(c->exit_status));
-	err |= set(root, "failureThreshold",
-	    jstr(c->threshold < 0 ? "none" : severity_name(c->threshold)));
-	err |= set(root, "summary", jsummary(r));
+	memset(&w, 0, sizeof(w));
+	w.fp = fp;
+	jw_open(&w, '{');
+	jw_key_int(&w, "schemaVersion", SCHEMA_VERSION);
+	jw_key(&w, "tool");
+	jw_open(&w, '{');
+	jw_key_str(&w, "name", PACKAGE_NAME);
+	jw_key_str(&w, "version", PACKAGE_VERSION);
+	jw_close(&w, '}');
+	jw_key_str(&w, "kafkaVersion",
+	    ka_version_format(c->version, vbuf, sizeof(vbuf)));
+	jw_key_int(&w, "exitCode", c->exit_status);
+	jw_key_str(&w, "failureThreshold",
+	    c->threshold < 0 ? "none" : severity_name(c->threshold));
 
-	files = json_array();
-	for (i = 0; i < r->nfiles; i++)
-		err |= append(files, jstr(r->files[i]));
-	err |= set(root, "files", files);
+	jw_key(&w, "summary");
+	jw_open(&w, '{');
+	jw_key_int(&w, "files", (long long)r->nfiles);
+	if (r->cluster) {
+		jw_key(&w, "cluster");
+		jw_open(&w, '{');
+		jw_key_int(&w, "brokers", (long long)r->nbrokers);
+		jw_key_int(&w, "topics", (long long)r->ntopics);
+		jw_key_int(&w, "partitions", (long long)r->npartitions);
+		jw_close(&w, '}');
+	}
+	jw_key_int(&w, "findings", (long long)r->len);
+	jw_key_int(&w, "error", (long long)ka_report_count(r, KA_SEV_ERROR));
+	jw_key_int(&w, "warning",
+	    (long long)ka_report_count(r, KA_SEV_WARNING));
+	jw_key_int(&w, "info", (long long)ka_report_count(r, KA_SEV_INFO));
+	jw_close(&w, '}');
 
-	findings = json_array();
+	jw_key(&w, "files");
+	jw_open(&w, '[');
+	for (i = 0; i < r->nfiles; i++) {
+		jw_next(&w);
+		jw_str(&w, r->files[i]);
+	}
+	jw_close(&w, ']');
+
+	jw_key(&w, "findings");
+	jw_open(&w, '[');
 	for (i = 0; i < r->len; i++)
-		err |= append(findings, jfinding(&r->v[i]));
-	err |= set(root, "findings", findings);
+		jw_finding(&w, &r->v[i]);
+	jw_close(&w, ']');
 
-	diags = json_array();
+	jw_key(&w, "diagnostics");
+	jw_open(&w, '[');
 	for (i = 0; c->diags != NULL && i < c->diags->len; i++)
-		err |= append(diags, jdiag(&c->diags->v[i]));
-	err |= set(root, "diagnostics", diags);
-
-	return dump(done(root, err), fp);
+		jw_diag(&w, &c->diags->v[i]);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	putc('\n', fp);
+	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }
 
 static json_t *

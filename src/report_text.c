@@ -42,20 +42,25 @@ static void
 put_safe_n(FILE *fp, const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i;
+	size_t			 i, run;
 
-	for (i = 0; i < n; i++) {
+	/* Runs of bytes that need no escape go out in one write. */
+	for (i = run = 0; i < n; i++) {
+		if (p[i] >= 0x20 && p[i] != 0x7f && !(p[i] == 0xc2 &&
+		    i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f))
+			continue;
+		fwrite(p + run, 1, i - run, fp);
 		if (p[i] < 0x20 && ctl_name[p[i]] != NULL)
 			fputs(ctl_name[p[i]], fp);
 		else if (p[i] < 0x20 || p[i] == 0x7f)
 			fprintf(fp, "\\x%02x", p[i]);
-		else if (p[i] == 0xc2 && i + 1 < n &&
-		    p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
+		else {
 			fprintf(fp, "\\u%04x", p[i + 1]);
 			i++;
-		} else
-			putc(p[i], fp);
+		}
+		run = i + 1;
 	}
+	fwrite(p + run, 1, n - run, fp);
 }
 
 static void

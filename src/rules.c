@@ -386,8 +386,8 @@ check_template(const struct ka_rule *r, const char *t, struct reported *rep,
 	size_t			 n = 0;
 	int			 isbroker;
 
-	while (t != NULL && *t != '\0') {
-		if (t[0] == '{' && t[1] == '{') {
+	while (t != NULL && (t = strchr(t, '{')) != NULL) {
+		if (t[1] == '{') {
 			t += 2;
 			continue;
 		}

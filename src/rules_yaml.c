@@ -1,8 +1,8 @@
 /*
  * The YAML rule loader, the only file that includes yaml.h.  A file is read
- * whole (source.c bounds it), scanned once as events to refuse aliases and
- * deep nesting before anything is built, then loaded as a libyaml document
- * and walked node by node into struct ka_rule.  Every problem becomes a
+ * whole (source.c bounds it), built into a libyaml document from the
+ * parser's events in one pass that refuses aliases and deep nesting, and
+ * walked node by node into struct ka_rule.  Every problem becomes a
  * diagnostic at the line and column of the node that causes it; libyaml
  * counts from 0, ka_loc from 1.
  *
@@ -272,6 +272,18 @@ unknown(struct ctx *c, const yaml_node_t *n, const char *what,
 	return hint;
 }
 
+/* The text of a scalar that is a string without NUL, else NULL. */
+static const char *
+string_of(const yaml_node_t *n)
+{
+	const char	*s;
+
+	if (n->type != YAML_SCALAR_NODE || is_null(n))
+		return NULL;
+	s = (const char *)n->data.scalar.value;
+	return strlen(s) == n->data.scalar.length ? s : NULL;
+}
+
 /*
  * The text of a scalar node, or NULL after a diagnostic saying what field
  * wanted (expect).  A plain empty value is YAML's null and never a string
@@ -451,7 +463,8 @@ check_template(struct ctx *c, const char *field, const yaml_node_t *n,
 	char		*name;
 	size_t		 i;
 
-	for (; *t != '\0'; t++) {
+	/* From brace to brace: the text between is prose. */
+	for (; (t = strpbrk(t, "{}")) != NULL; t++) {
 		if ((t[0] == '{' && t[1] == '{') ||
 		    (t[0] == '}' && t[1] == '}')) {
 			t++;
@@ -463,8 +476,6 @@ check_template(struct ctx *c, const char *field, const yaml_node_t *n,
 			    "brace", field);
 			return;
 		}
-		if (*t != '{')
-			continue;
 		end = strpbrk(t + 1, "{}");
 		if (end == NULL || *end == '{') {
 			SCHEMA(c, n, "%s: unbalanced '{'; expected a "
@@ -606,6 +617,23 @@ f_fix(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
 }
 
 /*
+ * "a, b or c, or a list of them", made the first time an error message
+ * needs it: *expect caches it, and the caller frees it.
+ */
+static const char *
+names_expected(char **expect, const char *const *names, size_t nnames)
+{
+	char	*all;
+
+	if (*expect == NULL) {
+		all = join(names, nnames, " or ");
+		*expect = xasprintf("%s, or a list of them", all);
+		free(all);
+	}
+	return *expect;
+}
+
+/*
  * A name or a non-empty list of names, each one of names[] and none
  * twice; sets bit i of *bits for names[i].
  */
@@ -616,26 +644,29 @@ name_set(struct ctx *c, const char *field, const yaml_node_t *v,
 	const yaml_node_t	*item;
 	yaml_node_item_t	*it, *end;
 	const char		*s;
-	char			*expect, *all;
+	char			*expect = NULL;
 	size_t			 i, n;
 
-	all = join(names, nnames, " or ");
-	expect = xasprintf("%s, or a list of them", all);
-	free(all);
 	if (v->type == YAML_SCALAR_NODE) {
 		it = NULL;
 		end = NULL;
 		item = v;
-	} else if (sequence(c, field, v, expect, &n) == 0) {
+	} else if (v->type == YAML_SEQUENCE_NODE &&
+	    v->data.sequence.items.start != v->data.sequence.items.top) {
 		it = v->data.sequence.items.start;
 		end = v->data.sequence.items.top;
 		item = node_at(c, *it);
 	} else {
+		(void)sequence(c, field, v, names_expected(&expect, names,
+		    nnames), &n);
 		free(expect);
 		return;
 	}
 	for (;;) {
-		s = scalar(c, field, item, expect);
+		/* What a wrong item is expected to be, only when one is. */
+		if ((s = string_of(item)) == NULL)
+			s = scalar(c, field, item, names_expected(&expect,
+			    names, nnames));
 		if (s != NULL) {
 			for (i = 0; i < nnames; i++)
 				if (strcmp(s, names[i]) == 0)
@@ -1194,21 +1225,62 @@ yaml_error(struct ctx *c, const yaml_parser_t *p)
 }
 
 /*
- * Read the file as events first.  Aliases are refused: the loader
- * shares aliased nodes, so a few lines of anchors could make the walk
- * visit the same node billions of times.  Nesting is bounded here too,
- * before the document is built and walked recursively.
+ * Hang node id on the collection being built, the top of open[]: append
+ * it to a list, or make it a mapping's key or the value of the key
+ * before it.  The first node of all is the root.  0 when libyaml ran out
+ * of memory.
  */
 static int
-prescan(struct ctx *c)
+attach(yaml_document_t *doc, const int *open, unsigned int depth, int *key,
+    int id)
+{
+	yaml_node_t	*parent;
+	int		 ok = 1;
+
+	if (depth == 0)
+		return 1;
+	parent = yaml_document_get_node(doc, open[depth - 1]);
+	if (parent->type == YAML_SEQUENCE_NODE)
+		ok = yaml_document_append_sequence_item(doc, open[depth - 1],
+		    id);
+	else if (key[depth - 1] == 0)
+		key[depth - 1] = id;
+	else {
+		ok = yaml_document_append_mapping_pair(doc, open[depth - 1],
+		    key[depth - 1], id);
+		key[depth - 1] = 0;
+	}
+	return ok;
+}
+
+/*
+ * Build the document from the parser's events in one pass, as
+ * yaml_parser_load() would but refusing what it would accept: aliases,
+ * since the loader shares aliased nodes and a few lines of anchors could
+ * make the walk visit the same node billions of times; nesting deeper
+ * than the recursive walk allows; a second document.  Every node keeps
+ * the marks of its event.  doc is initialised in every case, empty when
+ * the file holds no document.
+ */
+static int
+build(struct ctx *c, yaml_document_t *doc)
 {
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
+	yaml_node_t	*n;
+	int		 open[KA_RULES_MAX_DEPTH], key[KA_RULES_MAX_DEPTH];
 	unsigned int	 depth = 0, docs = 0;
-	int		 done = 0, rc = 0;
+	int		 done = 0, rc = 0, id, node;
 
+	memset(doc, 0, sizeof(*doc));
 	if (!yaml_parser_initialize(&p)) {
 		yaml_error(c, &p);
+		return -1;
+	}
+	if (!yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1)) {
+		p.error = YAML_MEMORY_ERROR;
+		yaml_error(c, &p);
+		yaml_parser_delete(&p);
 		return -1;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)c->text,
@@ -1219,6 +1291,7 @@ prescan(struct ctx *c)
 			rc = -1;
 			break;
 		}
+		id = node = 0;
 		switch (ev.type) {
 		case YAML_STREAM_END_EVENT:
 			done = 1;
@@ -1238,22 +1311,50 @@ prescan(struct ctx *c)
 			    (const char *)ev.data.alias.anchor);
 			rc = -1;
 			break;
+		case YAML_SCALAR_EVENT:
+			node = 1;
+			id = yaml_document_add_scalar(doc, NULL,
+			    ev.data.scalar.value, (int)ev.data.scalar.length,
+			    ev.data.scalar.style);
+			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
-			if (++depth > KA_RULES_MAX_DEPTH) {
+			if (depth == KA_RULES_MAX_DEPTH) {
 				report(c, KA_D_RULES_LIMIT, &ev.start_mark,
 				    "lists and mappings nested more than %d "
 				    "deep; expected a flatter rule",
 				    KA_RULES_MAX_DEPTH);
 				rc = -1;
+				break;
 			}
+			node = 1;
+			id = ev.type == YAML_SEQUENCE_START_EVENT ?
+			    yaml_document_add_sequence(doc, NULL,
+			    ev.data.sequence_start.style) :
+			    yaml_document_add_mapping(doc, NULL,
+			    ev.data.mapping_start.style);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
 			depth--;
+			yaml_document_get_node(doc, open[depth])->end_mark =
+			    ev.end_mark;
 			break;
 		default:
 			break;
+		}
+		if (node && (id == 0 || !attach(doc, open, depth, key, id))) {
+			p.error = YAML_MEMORY_ERROR;
+			yaml_error(c, &p);
+			rc = -1;
+		} else if (node) {
+			n = yaml_document_get_node(doc, id);
+			n->start_mark = ev.start_mark;
+			n->end_mark = ev.end_mark;
+			if (n->type != YAML_SCALAR_NODE) {
+				open[depth] = id;
+				key[depth++] = 0;
+			}
 		}
 		yaml_event_delete(&ev);
 	}
@@ -1279,7 +1380,6 @@ load_file(struct ka_ruleset *rs, const char *path, struct ka_diags *ds)
 	struct ka_source	*src;
 	struct ka_ruleset	 tmp;
 	struct ctx		 c;
-	yaml_parser_t		 p;
 	yaml_document_t		 doc;
 	yaml_node_t		*root;
 
@@ -1293,23 +1393,11 @@ load_file(struct ka_ruleset *rs, const char *path, struct ka_diags *ds)
 	c.ds = ds;
 	c.base = rs->len;
 	c.doc = &doc;
-	if (prescan(&c) == -1) {
+	if (build(&c, &doc) == -1) {
+		yaml_document_delete(&doc);
 		ka_source_free(src);
 		return -1;
 	}
-	if (!yaml_parser_initialize(&p)) {
-		yaml_error(&c, &p);
-		ka_source_free(src);
-		return -1;
-	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)c.text, c.len);
-	if (!yaml_parser_load(&p, &doc)) {
-		yaml_error(&c, &p);
-		yaml_parser_delete(&p);
-		ka_source_free(src);
-		return -1;
-	}
-	yaml_parser_delete(&p);
 
 	ka_rules_init(&tmp);
 	root = yaml_document_get_root_node(&doc);

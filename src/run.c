@@ -38,7 +38,7 @@ settings_free(struct ka_settings *s)
 {
 	if (s == NULL)
 		return;
-	ka_props_clear(&s->props);
+	ka_settings_clear(s);
 	free(s);
 }
 
@@ -186,10 +186,14 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 
 	keep(&r->diags, &aside);
 	ka_diags_clear(&aside);
-	r->sources = xreallocarray(r->sources, r->nsources + 1,
-	    sizeof(*r->sources));
+	ka_settings_index(s);
+	if (r->nfiles == r->cap) {
+		r->cap = r->cap == 0 ? 16 : r->cap * 2;
+		r->sources = xreallocarray(r->sources, r->cap,
+		    sizeof(*r->sources));
+		r->files = xreallocarray(r->files, r->cap, sizeof(*r->files));
+	}
 	r->sources[r->nsources++] = src;
-	r->files = xreallocarray(r->files, r->nfiles + 1, sizeof(*r->files));
 	r->files[r->nfiles++] = s;
 	ka_report_add_file(&r->report, src->path);
 	return 1;

@@ -23,6 +23,8 @@ struct ka_run {
 	size_t			  nsources;
 	struct ka_settings	**files;	/* owned: the audited files */
 	size_t			  nfiles;
+	size_t			  cap;		/* of sources and files, which
+						   grow together */
 	struct ka_report	  report;	/* owned */
 	struct ka_cluster	  cluster;	/* owned: fetched (-b) or
 						   loaded (--snapshot) */

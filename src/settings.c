@@ -165,6 +165,33 @@ ka_value_clear(struct ka_value *v)
 	v->text = NULL;
 }
 
+void
+ka_settings_index(struct ka_settings *s)
+{
+	size_t	 i;
+
+	free(s->defs);
+	s->defs = xcalloc(s->props.len + 1, sizeof(*s->defs));
+	for (i = 0; i < s->props.len; i++)
+		s->defs[i] = ka_catalog_find(s->dialect, s->props.v[i].key);
+}
+
+const struct ka_keydef *
+ka_settings_def(const struct ka_settings *s, size_t i)
+{
+	if (s->defs != NULL)
+		return s->defs[i];
+	return ka_catalog_find(s->dialect, s->props.v[i].key);
+}
+
+void
+ka_settings_clear(struct ka_settings *s)
+{
+	ka_props_clear(&s->props);
+	free(s->defs);
+	s->defs = NULL;
+}
+
 /* "java producer", "librdkafka consumer", "broker". */
 static const char *
 whose(const struct ka_settings *s, char *buf, size_t size)
@@ -228,8 +255,6 @@ ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
 	if (s->kind != KA_KIND_FILE)
 		return xstrdup("not reported by the cluster");
 
-	ka_version_format(s->version, ver, sizeof(ver));
-	whose(s, who, sizeof(who));
 	switch (v->origin) {
 	case KA_ORIGIN_FILE:
 		if (v->set_as != NULL && strcmp(v->set_as, v->key) != 0)
@@ -243,15 +268,17 @@ ka_settings_provenance(const struct ka_settings *s, const struct ka_value *v)
 		    (s->role == KA_ROLE_PRODUCER ||
 		    s->role == KA_ROLE_CONSUMER))
 			return xasprintf("not set; librdkafka default");
+		whose(s, who, sizeof(who));
 		if (v->since != 0)
 			return xasprintf("not set; default of the %s since "
 			    "Kafka %s", who, ka_version_format(v->since,
 			    since, sizeof(since)));
 		return xasprintf("not set; default of the %s in Kafka %s",
-		    who, ver);
+		    who, ka_version_format(s->version, ver, sizeof(ver)));
 	default:
 		break;
 	}
+	ka_version_format(s->version, ver, sizeof(ver));
 	if (v->def != NULL && !in_release(v->def, s->version))
 		return xasprintf("not a key of Kafka %s", ver);
 	return xasprintf("not set; no default");

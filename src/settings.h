@@ -65,6 +65,10 @@ struct ka_settings {
 	enum ka_basis		 client_basis;
 	unsigned long		 version;	/* Kafka release for defaults */
 	enum ka_dialect		 dialect;
+	const struct ka_keydef	**defs;		/* owned: the definition of
+						   each entry of props in
+						   dialect, or NULL; NULL
+						   until ka_settings_index() */
 };
 
 /*
@@ -101,6 +105,19 @@ struct ka_value {
 void	ka_settings_resolve(const struct ka_settings *, const char *key,
 	    struct ka_value *);
 void	ka_value_clear(struct ka_value *);
+
+/*
+ * Look every entry of a file up in the catalogue of its dialect once,
+ * when its role and client are settled, for the checks that read every
+ * entry.  ka_settings_def() is the definition of entry i, or NULL for an
+ * unknown key; it looks it up if the file has not been indexed.
+ */
+void			 ka_settings_index(struct ka_settings *);
+const struct ka_keydef	*ka_settings_def(const struct ka_settings *,
+			    size_t i);
+
+/* Free what a file owns: its entries and its index; not src. */
+void			 ka_settings_clear(struct ka_settings *);
 
 /*
  * Human provenance: "file.properties:3:6", "not set; default of the java

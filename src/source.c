@@ -39,10 +39,12 @@ ka_source_free(struct ka_source *src)
 /*
  * Read at most KA_SOURCE_MAX_BYTES + 1 bytes, so that a file one byte over
  * the bound is reported rather than silently cut.  Standard input and
- * pipes have no size to stat, hence the loop.
+ * pipes have no size to stat, hence the loop; size is what fstat said
+ * (0 if nothing), for a buffer that fits.  The text keeps no spare room:
+ * a run holds every file it audits.
  */
 static int
-slurp(int fd, char **textp, size_t *lenp)
+slurp(int fd, size_t size, char **textp, size_t *lenp)
 {
 	char	*buf = NULL;
 	size_t	 len = 0, cap = 0;
@@ -50,7 +52,8 @@ slurp(int fd, char **textp, size_t *lenp)
 
 	for (;;) {
 		if (len == cap) {
-			cap = cap == 0 ? 8192 : cap * 2;
+			cap = cap == 0 ? (size > 0 ? size + 1 : 8192) :
+			    cap * 2;
 			if (cap > KA_SOURCE_MAX_BYTES + 1)
 				cap = KA_SOURCE_MAX_BYTES + 1;
 			buf = xreallocarray(buf, cap + 1, 1);
@@ -68,6 +71,8 @@ slurp(int fd, char **textp, size_t *lenp)
 			break;
 		len += (size_t)n;
 	}
+	if (len < cap)
+		buf = xreallocarray(buf, len + 1, 1);
 	buf[len] = '\0';
 	*textp = buf;
 	*lenp = len;
@@ -81,7 +86,7 @@ ka_source_read(const char *path, const char *display, struct ka_diags *ds)
 	struct ka_loc		 loc;
 	struct stat		 st;
 	char			*text;
-	size_t			 len;
+	size_t			 len, size = 0;
 	int			 fd, is_stdin;
 
 	is_stdin = strcmp(path, "-") == 0;
@@ -114,8 +119,9 @@ ka_source_read(const char *path, const char *display, struct ka_diags *ds)
 		}
 		/* Regular files never block; clear the flag for clarity. */
 		(void)fcntl(fd, F_SETFL, 0);
+		size = (size_t)st.st_size;
 	}
-	if (slurp(fd, &text, &len) == -1) {
+	if (slurp(fd, size, &text, &len) == -1) {
 		ka_diag(ds, KA_D_SOURCE_READ, &loc, "read error: %s",
 		    strerror(errno));
 		if (!is_stdin)

@@ -7,6 +7,7 @@
 
 #include "check_util.h"
 #include "catalog.h"
+#include "cluster.h"
 #include "diag.h"
 #include "eval.h"
 #include "props.h"
@@ -16,6 +17,7 @@
 #include "settings.h"
 #include "source.h"
 #include "version.h"
+#include "xmalloc.h"
 
 /*
  * The engine, one behaviour a case: a rule written in YAML, the files it
@@ -40,6 +42,8 @@
 #define C	KA_ROLE_CONSUMER
 #define B	KA_ROLE_BROKER
 
+#define MAXFILES	5
+
 struct file {
 	const char	*path;
 	const char	*text;
@@ -61,9 +65,9 @@ static const struct {
 	const char	*name;
 	const char	*version;
 	const char	*rules;
-	struct file	 files[3];
+	struct file	 files[MAXFILES];
 	size_t		 nexpect;
-	struct expect	 expect[3];
+	struct expect	 expect[MAXFILES];
 } cases[] = {
 	{ "a constant is read the way the key is: -1 is all", "4.1",
 	    RULE("KA9001", "producer", "    key: acks\n"
@@ -107,6 +111,21 @@ static const struct {
 	    "    message: m\n"),
 	    { { "server.properties", "min.insync.replicas=10\n", B, J } }, 0,
 	    { { NULL } } },
+	{ "numbers of 19 digits compare exactly", "4.1",
+	    RULE("KA9001", "producer", "    key: buffer.memory\n"
+	    "    condition: {key: buffer.memory, gt: 9223372036854775806}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "p.properties", "buffer.memory=9223372036854775807\n", P,
+	    J } }, 1,
+	    { { "p.properties", 1, 1, "buffer.memory", "9223372036854775807",
+	    KA_ORIGIN_FILE, "9223372036854775807", 0 } } },
+	{ "negative numbers compare as numbers", "4.1",
+	    RULE("KA9001", "broker", "    key: log.retention.ms\n"
+	    "    condition: {key: log.retention.ms, lt: -0.5}\n"
+	    "    message: \"{value}\"\n"),
+	    { { "server.properties", "log.retention.ms=-1\n", B, J } }, 1,
+	    { { "server.properties", 1, 1, "log.retention.ms", "-1",
+	    KA_ORIGIN_FILE, "-1", 0 } } },
 	{ "lt fires below", "4.1",
 	    RULE("KA9001", "broker", "    key: min.insync.replicas\n"
 	    "    condition: {key: min.insync.replicas, lt: 2}\n"
@@ -173,6 +192,25 @@ static const struct {
 	    { "b/server.properties", "min.insync.replicas=2\n", B, J } }, 1,
 	    { { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
 	    "a/server.properties has 1", 1 } } },
+	{ "broker: keys are read in the nearest broker files", "4.1",
+	    RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {key: \"broker:min.insync.replicas\", lt: 2}\n"
+	    "    message: \"{broker}\"\n"),
+	    { { "prod/apps/p.properties", "acks=all\n", P, J },
+	    { "staging/apps/p.properties", "acks=all\n", P, J },
+	    { "prod/kafka/server.properties", "min.insync.replicas=1\n",
+	    B, J },
+	    { "staging/kafka/server.properties", "min.insync.replicas=1\n",
+	    B, J },
+	    { "p.properties", "acks=all\n", P, J } }, 4,
+	    { { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "prod/kafka/server.properties", 1 },
+	    { "p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "staging/kafka/server.properties", 1 },
+	    { "prod/apps/p.properties", 1, 1, "acks", "all", KA_ORIGIN_FILE,
+	    "prod/kafka/server.properties", 1 },
+	    { "staging/apps/p.properties", 1, 1, "acks", "all",
+	    KA_ORIGIN_FILE, "staging/kafka/server.properties", 1 } } },
 	{ "broker: rules need a broker file", "4.1",
 	    RULE("KA9001", "producer", "    key: acks\n"
 	    "    condition: {key: \"broker:min.insync.replicas\", lt: 2}\n"
@@ -264,34 +302,43 @@ static const struct {
 	    "producer librdkafka 3.9 {x} all retries", 0 } } },
 };
 
+/* Load a rule file written out from yaml; it must load cleanly. */
+static void
+load_rules(struct ka_ruleset *rs, const char *yaml, struct ka_diags *ds)
+{
+	char	 path[] = "/tmp/ka-eval-XXXXXX";
+	FILE	*fp;
+	int	 fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs(yaml, fp);
+	fclose(fp);
+	ck_assert_int_eq(ka_rules_yaml_load(rs, path, ds), 0);
+	ck_assert_int_eq(ka_rules_finish(rs, ds), 0);
+	unlink(path);
+}
+
 START_TEST(test_eval)
 {
-	struct ka_settings	 settings[3];
-	const struct ka_settings *files[3];
-	struct ka_source	*srcs[3];
+	struct ka_settings	 settings[MAXFILES];
+	const struct ka_settings *files[MAXFILES];
+	struct ka_source	*srcs[MAXFILES];
 	struct ka_ruleset	 rs;
 	struct ka_report	 rep;
 	struct ka_diags		 ds;
 	const struct ka_finding	*f;
 	const struct expect	*e;
-	char			 path[] = "/tmp/ka-eval-XXXXXX";
 	size_t			 i, n = 0;
-	FILE			*fp;
-	int			 fd;
 
 	ka_diags_init(&ds);
 	ka_rules_init(&rs);
 	ka_report_init(&rep);
-	fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	fputs(cases[_i].rules, fp);
-	fclose(fp);
-	ck_assert_int_eq(ka_rules_yaml_load(&rs, path, &ds), 0);
-	ck_assert_int_eq(ka_rules_finish(&rs, &ds), 0);
-	unlink(path);
+	load_rules(&rs, cases[_i].rules, &ds);
 
-	for (i = 0; i < 3 && cases[_i].files[i].path != NULL; i++, n++) {
+	for (i = 0; i < MAXFILES && cases[_i].files[i].path != NULL;
+	    i++, n++) {
 		const struct file *fi = &cases[_i].files[i];
 
 		srcs[i] = ka_source_new(fi->path, fi->text, strlen(fi->text));
@@ -336,6 +383,86 @@ START_TEST(test_eval)
 }
 END_TEST
 
+/*
+ * A topics: condition of a live cluster: every client file gets the same
+ * answer and the same topics, however many files there are.
+ */
+START_TEST(test_topics)
+{
+	static const char *const names[] = { "a", "b", "c" };
+	static const char *const misr[] = { "1", "2", "1" };
+	struct ka_cluster	 cl;
+	struct ka_topic		*t;
+	struct ka_config	*cf;
+	struct ka_settings	 files[2], topics[3];
+	const struct ka_settings *all[5];
+	struct ka_source	*srcs[2];
+	struct ka_ruleset	 rs;
+	struct ka_report	 rep;
+	struct ka_diags		 ds;
+	size_t			 i;
+
+	ka_diags_init(&ds);
+	ka_rules_init(&rs);
+	ka_report_init(&rep);
+	load_rules(&rs, RULE("KA9001", "producer", "    key: acks\n"
+	    "    condition: {all: [{key: acks, eq: all}, "
+	    "{topics: {key: min.insync.replicas, le: 1}}]}\n"
+	    "    message: \"{count}: {topics}\"\n"), &ds);
+
+	ka_cluster_init(&cl);
+	for (i = 0; i < 3; i++) {
+		t = ka_cluster_add_topic(&cl);
+		t->name = xstrdup(names[i]);
+		t->configs.state = KA_FETCH_OK;
+		cf = ka_configs_add(&t->configs);
+		cf->name = xstrdup("min.insync.replicas");
+		cf->value = xstrdup(misr[i]);
+		cf->source = KA_CFG_TOPIC;
+	}
+	ka_cluster_sort(&cl);
+	for (i = 0; i < 2; i++) {
+		srcs[i] = ka_source_new(i == 0 ? "p.properties" :
+		    "q.properties", "acks=all\n", 9);
+		memset(&files[i], 0, sizeof(files[i]));
+		files[i].src = srcs[i];
+		ck_assert_int_eq(ka_props_parse(&files[i].props, srcs[i],
+		    &ds), 0);
+		files[i].role = P;
+		files[i].client = J;
+		files[i].dialect = ka_catalog_dialect(P, J);
+		files[i].version = KA_VERSION(4, 1, 0, 0);
+		all[i] = &files[i];
+	}
+	for (i = 0; i < 3; i++) {
+		memset(&topics[i], 0, sizeof(topics[i]));
+		topics[i].kind = KA_KIND_TOPIC;
+		topics[i].role = KA_ROLE_TOPIC;
+		topics[i].cluster = &cl;
+		topics[i].topic = &cl.topics[i];
+		topics[i].dialect = ka_catalog_dialect(KA_ROLE_TOPIC, J);
+		topics[i].version = KA_VERSION(4, 1, 0, 0);
+		all[2 + i] = &topics[i];
+	}
+	ka_eval(&rs, all, 5, &rep);
+	ka_report_sort(&rep);
+	ck_assert_uint_eq(rep.len, 2);
+	ck_assert_str_eq(rep.v[0].loc.path, "p.properties");
+	ck_assert_str_eq(rep.v[0].message, "2: a and c");
+	ck_assert_str_eq(rep.v[1].loc.path, "q.properties");
+	ck_assert_str_eq(rep.v[1].message, "2: a and c");
+
+	ka_report_clear(&rep);
+	for (i = 0; i < 2; i++) {
+		ka_props_clear(&files[i].props);
+		ka_source_free(srcs[i]);
+	}
+	ka_cluster_clear(&cl);
+	ka_rules_clear(&rs);
+	ka_diags_clear(&ds);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -344,6 +471,7 @@ suite(void)
 
 	tcase_add_loop_test(tc, test_eval, 0,
 	    sizeof(cases) / sizeof(cases[0]));
+	tcase_add_test(tc, test_topics);
 	suite_add_tcase(s, tc);
 	return s;
 }

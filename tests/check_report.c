@@ -327,6 +327,29 @@ START_TEST(test_files)
 }
 END_TEST
 
+/* Many files, each named twice: once each, in the order first named. */
+START_TEST(test_files_many)
+{
+	struct ka_report	 r;
+	char			**paths;
+	size_t			 i, n = 5000;
+
+	ka_report_init(&r);
+	paths = xcalloc(n, sizeof(*paths));
+	for (i = 0; i < n; i++)
+		paths[i] = xasprintf("dir/%zu/file.properties", (i * 7) % n);
+	for (i = 0; i < 2 * n; i++)
+		ka_report_add_file(&r, paths[i % n]);
+	ck_assert_uint_eq(r.nfiles, n);
+	for (i = 0; i < n; i++)
+		ck_assert_ptr_eq(r.files[i], paths[i]);
+	ka_report_clear(&r);
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+END_TEST
+
 START_TEST(test_count)
 {
 	struct fixture	 fx;
@@ -838,6 +861,192 @@ START_TEST(test_json_utf8)
 }
 END_TEST
 
+/*
+ * The report's JSON writer against jansson itself: the same report built
+ * as a tree and dumped by json_dumps() must give the same bytes, for
+ * every control character, quotes, backslashes, text beyond ASCII, null
+ * fields, live subjects and origins, and diagnostics.
+ */
+static json_t *
+oracle_str(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+static json_t *
+oracle_loc(const struct ka_loc *l)
+{
+	json_t	*o;
+
+	if (l->path == NULL)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "file", json_string(l->path));
+	if (l->line != 0)
+		json_object_set_new(o, "line", json_integer(l->line));
+	if (l->col != 0)
+		json_object_set_new(o, "column", json_integer(l->col));
+	return o;
+}
+
+static json_t *
+oracle(const struct fixture *fx)
+{
+	const struct ka_report	*r = &fx->r;
+	const struct ka_finding	*f;
+	json_t			*root, *o, *a, *prov, *ids;
+	size_t			 i, j;
+
+	root = json_object();
+	json_object_set_new(root, "schemaVersion", json_integer(1));
+	o = json_object();
+	json_object_set_new(o, "name", json_string(PACKAGE_NAME));
+	json_object_set_new(o, "version", json_string(PACKAGE_VERSION));
+	json_object_set_new(root, "tool", o);
+	json_object_set_new(root, "kafkaVersion", json_string("4.1"));
+	json_object_set_new(root, "exitCode", json_integer(1));
+	json_object_set_new(root, "failureThreshold", json_string("error"));
+	o = json_object();
+	json_object_set_new(o, "files", json_integer((json_int_t)r->nfiles));
+	json_object_set_new(o, "findings", json_integer((json_int_t)r->len));
+	json_object_set_new(o, "error", json_integer((json_int_t)
+	    ka_report_count(r, KA_SEV_ERROR)));
+	json_object_set_new(o, "warning", json_integer((json_int_t)
+	    ka_report_count(r, KA_SEV_WARNING)));
+	json_object_set_new(o, "info", json_integer((json_int_t)
+	    ka_report_count(r, KA_SEV_INFO)));
+	json_object_set_new(root, "summary", o);
+	a = json_array();
+	for (i = 0; i < r->nfiles; i++)
+		json_array_append_new(a, json_string(r->files[i]));
+	json_object_set_new(root, "files", a);
+	a = json_array();
+	for (i = 0; i < r->len; i++) {
+		f = &r->v[i];
+		o = json_object();
+		json_object_set_new(o, "ruleId", json_string(f->rule->id));
+		json_object_set_new(o, "slug", json_string(f->rule->slug));
+		json_object_set_new(o, "title", json_string(f->rule->title));
+		json_object_set_new(o, "severity",
+		    json_string(ka_rules_severity_name(f->severity)));
+		json_object_set_new(o, "category", json_string(
+		    ka_rules_category_name(f->rule->category)));
+		json_object_set_new(o, "subject", oracle_str(f->subject));
+		if (f->kind == KA_KIND_BROKER && f->nbrokers <= 1)
+			json_object_set_new(o, "broker",
+			    json_integer(f->broker));
+		if (f->nbrokers > 1 || (f->nbrokers == 1 &&
+		    f->kind != KA_KIND_BROKER)) {
+			ids = json_array();
+			for (j = 0; j < f->nbrokers; j++)
+				json_array_append_new(ids,
+				    json_integer(f->brokers[j]));
+			json_object_set_new(o, "brokers", ids);
+		}
+		if (f->topic != NULL)
+			json_object_set_new(o, "topic", json_string(f->topic));
+		if (f->kind == KA_KIND_PARTITION)
+			json_object_set_new(o, "partition",
+			    json_integer(f->partition));
+		json_object_set_new(o, "location", oracle_loc(&f->loc));
+		json_object_set_new(o, "key", oracle_str(f->key));
+		json_object_set_new(o, "value", oracle_str(f->value));
+		prov = json_object();
+		json_object_set_new(prov, "origin", oracle_str(
+		    ka_settings_origin_name(f->origin)));
+		json_object_set_new(prov, "detail", oracle_str(f->provenance));
+		json_object_set_new(o, "provenance", prov);
+		json_object_set_new(o, "message", oracle_str(f->message));
+		json_object_set_new(o, "fix", oracle_str(f->fix != NULL ?
+		    f->fix : f->rule->fix));
+		if (f->related.line != 0)
+			json_object_set_new(o, "related",
+			    oracle_loc(&f->related));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "findings", a);
+	a = json_array();
+	for (i = 0; i < fx->ds.len; i++) {
+		o = json_object();
+		json_object_set_new(o, "id",
+		    json_string(ka_diag_id(fx->ds.v[i].code)));
+		json_object_set_new(o, "level",
+		    json_string(ka_level_name(fx->ds.v[i].level)));
+		json_object_set_new(o, "location", oracle_loc(&fx->ds.v[i].loc));
+		json_object_set_new(o, "message",
+		    oracle_str(fx->ds.v[i].detail));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(root, "diagnostics", a);
+	return root;
+}
+
+START_TEST(test_json_oracle)
+{
+	struct fixture		 fx;
+	struct ka_finding	*f;
+	struct ka_loc		 loc = { P1, 3, 0 };
+	json_t			*root;
+	char			 ctl[0x80], *got, *dumped, *want;
+	size_t			 i;
+	int			 rc;
+
+	fixture_init(&fx, F('a') | F('b') | F('c') | F('f'));
+	for (i = 1; i < sizeof(ctl); i++)
+		ctl[i - 1] = (char)i;
+	ctl[sizeof(ctl) - 1] = '\0';
+	f = ka_report_add(&fx.r);
+	f->rule = &fx.rules[1];
+	f->severity = KA_SEV_WARNING;
+	f->loc.path = P3;
+	f->subject = xstrdup("consumer \"q\" \\ \xc3\xa9\xe2\x80\xa8");
+	f->key = xstrdup(ctl);
+	f->value = xstrdup("\xf0\x9f\x98\x80 / \x7f");
+	f->origin = KA_ORIGIN_LIVE;
+	f->message = xstrdup(ctl);
+	f->fix = xstrdup("");
+	f->related.path = P2;
+	f->related.line = 9;
+	/* Live subjects: a partition, and brokers whose findings merged. */
+	f = ka_report_add(&fx.r);
+	f->rule = &fx.rules[0];
+	f->kind = KA_KIND_PARTITION;
+	f->subject = xstrdup("topic orders partition 3");
+	f->topic = xstrdup("orders");
+	f->partition = 3;
+	f->key = xstrdup("isr");
+	f->value = xstrdup("1");
+	f->origin = KA_ORIGIN_METADATA;
+	f->message = xstrdup("m");
+	f = ka_report_add(&fx.r);
+	f->rule = &fx.rules[0];
+	f->kind = KA_KIND_BROKER;
+	f->subject = xstrdup("brokers 1 and 3");
+	f->broker = 1;
+	f->brokers = xcalloc(2, sizeof(*f->brokers));
+	f->brokers[0] = 1;
+	f->brokers[1] = 3;
+	f->nbrokers = 2;
+	f->origin = KA_ORIGIN_UNKNOWN;
+	f->message = xstrdup("m");
+	ka_diag(&fx.ds, KA_D_PROPS_BAD_ESCAPE, &loc, "a \"%s\"", "\t\x01");
+	ka_diag(&fx.ds, KA_D_WALK_SKIPPED, NULL, "no place");
+
+	got = emit("json", &fx.ctx, &rc);
+	ck_assert_int_eq(rc, 0);
+	root = oracle(&fx);
+	dumped = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	ck_assert_ptr_nonnull(dumped);
+	want = xasprintf("%s\n", dumped);
+	assert_bytes(got, want);
+	free(want);
+	free(dumped);
+	json_decref(root);
+	free(got);
+	fixture_clear(&fx);
+}
+END_TEST
+
 START_TEST(test_json_rules)
 {
 	static const char want[] =
@@ -1003,6 +1212,7 @@ suite(void)
 	tcase_add_test(tc, test_sort_fixture);
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_files);
+	tcase_add_test(tc, test_files_many);
 	tcase_add_test(tc, test_count);
 	suite_add_tcase(s, tc);
 
@@ -1022,6 +1232,7 @@ suite(void)
 	tcase_add_test(tc, test_json_round_trip);
 	tcase_add_loop_test(tc, test_json_utf8, 0,
 	    sizeof(bad_utf8) / sizeof(bad_utf8[0]));
+	tcase_add_test(tc, test_json_oracle);
 	tcase_add_test(tc, test_json_rules);
 	suite_add_tcase(s, tc);
 

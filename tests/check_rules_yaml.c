@@ -430,6 +430,14 @@ static const struct bad {
 	{ "scope-twice", RULE("KA2001", "s-one", "[producer, producer]",
 	    "error", MSG COND), 0, KA_D_RULES_SCHEMA, 5, 23,
 	    "scope: 'producer' is listed twice" },
+	{ "scope-nested", RULE("KA2001", "s-one", "[producer, [x]]",
+	    "error", MSG COND), 0, KA_D_RULES_SCHEMA, 5, 23,
+	    "scope: expected broker, topic, producer, consumer, partition or "
+	    "cluster, or a list of them, found a list" },
+	{ "scope-mapping", RULE("KA2001", "s-one", "{a: b}", "error",
+	    MSG COND), 0, KA_D_RULES_SCHEMA, 5, 12,
+	    "scope: expected broker, topic, producer, consumer, partition or "
+	    "cluster, or a list of them, found a mapping" },
 	{ "client-unknown", P(MSG COND "    client: rdkafka\n"), 0,
 	    KA_D_RULES_SCHEMA, 11, 13,
 	    "unknown client 'rdkafka'; did you mean 'librdkafka'?" },

@@ -173,6 +173,33 @@ START_TEST(test_sensitive)
 }
 END_TEST
 
+/* The index of a file's entries says what the catalogue says. */
+START_TEST(test_index)
+{
+	struct ka_settings	 s;
+	struct ka_source	*src;
+	size_t			 i;
+
+	load(&s, &src, "acks=all\nqueue.buffering.max.ms=5\nacks=1\n"
+	    "no.such.key=1\n", KA_ROLE_PRODUCER, KA_CLIENT_JAVA, "4.1");
+	ck_assert_ptr_null(s.defs);
+	for (i = 0; i < s.props.len; i++)
+		ck_assert_ptr_eq(ka_settings_def(&s, i),
+		    ka_catalog_find(s.dialect, s.props.v[i].key));
+	ka_settings_index(&s);
+	ck_assert_ptr_nonnull(s.defs);
+	for (i = 0; i < s.props.len; i++)
+		ck_assert_ptr_eq(ka_settings_def(&s, i),
+		    ka_catalog_find(s.dialect, s.props.v[i].key));
+	ck_assert_ptr_nonnull(ka_settings_def(&s, 0));
+	ck_assert_ptr_null(ka_settings_def(&s, 3));
+	ka_settings_clear(&s);
+	ck_assert_ptr_null(s.defs);
+	ck_assert_uint_eq(s.props.len, 0);
+	ka_source_free(src);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -182,6 +209,7 @@ suite(void)
 	tcase_add_loop_test(tc, test_resolve, 0,
 	    sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_sensitive);
+	tcase_add_test(tc, test_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
