@@ -65,14 +65,14 @@ tuples() {
 			i = order[k]
 			if (i in topic)
 				s = topic[i] " " (i in part ? part[i] : "-")
-			else if (i in brks)
-				s = "brokers " brks[i]
-			else if (i in brk)
-				s = "broker " brk[i]
 			else if (i in file)
 				s = file[i] ":" line[i] " " key[i]
-			else
+			else if (subj[i] == "cluster")
 				s = subj[i] " " key[i]
+			else if (i in brks)
+				s = "brokers " brks[i]
+			else
+				s = "broker " brk[i]
 			print rule[i], s
 		}
 	}' | sort
