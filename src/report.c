@@ -45,6 +45,9 @@ ka_report_drop(struct ka_report *r, size_t i)
 	free(f->provenance);
 	free(f->message);
 	free(f->fix);
+	free(f->suppressed.reason);
+	free(f->suppressed.until);
+	free(f->fingerprint);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -16,6 +16,27 @@
 #include "settings.h"
 
 /*
+ * Why a finding does not count: accepted in a comment of the file, by an
+ * exemption of the configuration file, or recorded in the baseline.  A
+ * suppressed finding is kept, counted and shown on request, but never
+ * fails the run.
+ */
+enum ka_suppress_kind {
+	KA_SUPPRESS_NONE,
+	KA_SUPPRESS_INLINE,	/* "# kafka-audit: disable=..." */
+	KA_SUPPRESS_CONFIG,	/* an exemption of .kafka-audit.yaml */
+	KA_SUPPRESS_BASELINE	/* an entry of --baseline */
+};
+
+struct ka_suppression {
+	enum ka_suppress_kind	 kind;
+	char			*reason;	/* owned, or NULL */
+	char			*until;		/* owned: YYYY-MM-DD, or NULL */
+	struct ka_loc		 loc;		/* where it is written; path
+						   borrowed; line 0 = none */
+};
+
+/*
  * One finding.  loc is the key's place, or the file alone (line 0) when
  * the key is absent; related is another place involved, such as the
  * broker file of a cross-check (line 0 = none).  Both borrow their paths
@@ -47,6 +68,10 @@ struct ka_finding {
 	char			*message;	/* owned, template expanded */
 	char			*fix;		/* owned, template expanded */
 	struct ka_loc		 related;
+	struct ka_suppression	 suppressed;	/* kind NONE: it counts */
+	char			*fingerprint;	/* owned: stable id across
+						   runs (SARIF, baselines),
+						   or NULL until computed */
 };
 
 struct ka_report {
