@@ -563,6 +563,29 @@ copy_configs(struct target *t, const rd_kafka_ConfigResource_t *res)
 	t->configs->state = KA_FETCH_OK;
 }
 
+/*
+ * Name the configs wanted, when only some are: a ConfigResource with
+ * entries asks for those keys (librdkafka 2.0.2 takes their names from
+ * the entries and wants a value, which the request does not carry).
+ */
+static void
+ask_keys(struct live *l, rd_kafka_ConfigResource_t *res,
+    rd_kafka_ResourceType_t type)
+{
+	char *const	*keys;
+	size_t		 i, n;
+
+	if (type == RD_KAFKA_RESOURCE_TOPIC) {
+		keys = l->o->topic_keys;
+		n = l->o->ntopic_keys;
+	} else {
+		keys = l->o->broker_keys;
+		n = l->o->nbroker_keys;
+	}
+	for (i = 0; keys != NULL && i < n; i++)
+		rd_kafka_ConfigResource_set_config(res, keys[i], "");
+}
+
 /* Send one request for targets[first..first+n). */
 static void
 send_request(struct live *l, rd_kafka_queue_t *q, size_t r)
@@ -574,10 +597,12 @@ send_request(struct live *l, rd_kafka_queue_t *q, size_t r)
 	size_t				  i;
 
 	res = xcalloc(req->n, sizeof(*res));
-	for (i = 0; i < req->n; i++)
+	for (i = 0; i < req->n; i++) {
 		res[i] = rd_kafka_ConfigResource_new(
 		    l->targets[req->first + i].type,
 		    l->targets[req->first + i].name);
+		ask_keys(l, res[i], l->targets[req->first + i].type);
+	}
 	opts = rd_kafka_AdminOptions_new(l->rk,
 	    RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS);
 	rd_kafka_AdminOptions_set_request_timeout(opts,

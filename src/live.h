@@ -16,6 +16,15 @@ struct ka_live_opts {
 	const struct ka_clientconf	*conf;		/* borrowed */
 	struct ka_topic_filter		 filter;	/* borrowed patterns */
 	unsigned int			 timeout_ms;	/* the whole fetch */
+	/*
+	 * The configs to ask for, by name, of topics and of brokers;
+	 * every config when NULL.  Asking only for what the rules read
+	 * spares the brokers most of the work of a large cluster.
+	 */
+	char *const			*topic_keys;	/* borrowed */
+	size_t				 ntopic_keys;
+	char *const			*broker_keys;	/* borrowed */
+	size_t				 nbroker_keys;
 	int				 verbose;	/* 1: a summary;
 							   2: the log too */
 };

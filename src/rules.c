@@ -431,6 +431,113 @@ check_keys(const struct ka_rule *r, struct ka_diags *ds)
 	return n;
 }
 
+/* A growing list of names, for ka_rules_keys(); it owns them. */
+struct keylist {
+	char	**v;
+	size_t	  len, cap;
+};
+
+static void
+keylist_add(struct keylist *k, const char *name, size_t len)
+{
+	if (k->len == k->cap) {
+		k->cap = k->cap == 0 ? 32 : k->cap * 2;
+		k->v = xreallocarray(k->v, k->cap, sizeof(*k->v));
+	}
+	k->v[k->len++] = xstrndup(name, len);
+}
+
+/* The keys of c read in scope want, c being read in scope where. */
+static void
+cond_keys(const struct ka_cond *c, unsigned int where, unsigned int want,
+    struct keylist *k)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	if (c->op == KA_COND_TOPICS)
+		where = KA_SCOPE_TOPIC;
+	if (c->key.name != NULL && (WANT(c->key, where) & want))
+		keylist_add(k, c->key.name, strlen(c->key.name));
+	if (c->rkey.name != NULL && (WANT(c->rkey, where) & want))
+		keylist_add(k, c->rkey.name, strlen(c->rkey.name));
+	for (i = 0; i < c->nrsum; i++)
+		if (WANT(c->rsum[i], where) & want)
+			keylist_add(k, c->rsum[i].name,
+			    strlen(c->rsum[i].name));
+	for (i = 0; i < c->nsub; i++)
+		cond_keys(&c->sub[i], where, want, k);
+}
+
+/* The keys {value:KEY} and {value:broker:KEY} of a template name. */
+static void
+template_keys(const char *t, unsigned int where, unsigned int want,
+    struct keylist *k)
+{
+	static const char	 value[] = "{value:", broker[] = "broker:";
+	const char		*end;
+	unsigned int		 in;
+
+	while (t != NULL && (t = strstr(t, value)) != NULL) {
+		t += sizeof(value) - 1;
+		in = where;
+		if (strncmp(t, broker, sizeof(broker) - 1) == 0) {
+			t += sizeof(broker) - 1;
+			in = KA_SCOPE_BROKER;
+		}
+		if ((end = strchr(t, '}')) == NULL)
+			break;
+		if (in & want)
+			keylist_add(k, t, (size_t)(end - t));
+		t = end + 1;
+	}
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+ka_rules_keys(const struct ka_ruleset *rs, unsigned int scope, size_t *n)
+{
+	struct keylist		 k;
+	const struct ka_rule	*r;
+	size_t			 i, j;
+
+	memset(&k, 0, sizeof(k));
+	for (i = 0; i < rs->len; i++) {
+		r = &rs->v[i];
+		if (r->key != NULL && (r->scopes & scope))
+			keylist_add(&k, r->key, strlen(r->key));
+		cond_keys(r->when, r->scopes, scope, &k);
+		cond_keys(r->cond, r->scopes, scope, &k);
+		template_keys(r->message, r->scopes, scope, &k);
+		template_keys(r->fix, r->scopes, scope, &k);
+	}
+	if (k.len > 0)
+		qsort(k.v, k.len, sizeof(*k.v), cmp_name);
+	for (i = j = 0; i < k.len; i++)
+		if (j > 0 && strcmp(k.v[j - 1], k.v[i]) == 0)
+			free(k.v[i]);
+		else
+			k.v[j++] = k.v[i];
+	*n = j;
+	return k.v;
+}
+
+void
+ka_rules_keys_free(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 static int
 cmp_rule(const void *a, const void *b)
 {

@@ -165,6 +165,19 @@ void			 ka_cond_free(struct ka_cond *);	/* and subs */
 int			 ka_rules_finish(struct ka_ruleset *,
 			    struct ka_diags *);
 
+/*
+ * The configuration keys that the rules read in subjects of scope (one
+ * KA_SCOPE_* bit), wherever they name them: a rule's key, its conditions
+ * and templates, broker: references of client rules for the broker
+ * scope, topics: conditions of client rules for the topic scope.  A new
+ * sorted array of unique names, owned with them by the caller (free with
+ * ka_rules_keys_free()); NULL with *n = 0 when there is none.  Lets a
+ * live fetch ask only for these.
+ */
+char			**ka_rules_keys(const struct ka_ruleset *,
+			    unsigned int scope, size_t *n);
+void			 ka_rules_keys_free(char **, size_t);
+
 /* Look a rule up by id or slug, ignoring case; borrowed, or NULL. */
 const struct ka_rule	*ka_rules_find(const struct ka_ruleset *,
 			    const char *);

@@ -383,11 +383,45 @@ load_snapshot(struct ka_run *r, const struct ka_opts *o)
 	return 0;
 }
 
+/*
+ * The configs check asks for: those its rules read, with what facts and
+ * racks need.  All of them for a snapshot, which later rules may read,
+ * and for the brokers when a broker file is audited too, since its
+ * drift from the live broker is judged on every key it sets.
+ */
+static char **
+wanted(const struct ka_run *r, const struct ka_opts *o, unsigned int scope,
+    const char *also, size_t *n)
+{
+	char	**keys, **more;
+	size_t	  i, m;
+
+	*n = 0;
+	if (o->cmd != KA_CMD_CHECK || r->rules.len == 0)
+		return NULL;
+	if (scope == KA_SCOPE_BROKER)
+		for (i = 0; i < r->nfiles; i++)
+			if (r->files[i]->role == KA_ROLE_BROKER)
+				return NULL;
+	keys = ka_rules_keys(&r->rules, scope, n);
+	if (scope == KA_SCOPE_TOPIC) {
+		more = ka_rules_keys(&r->rules, KA_SCOPE_PARTITION, &m);
+		keys = xreallocarray(keys, *n + m + 1, sizeof(*keys));
+		for (i = 0; i < m; i++)
+			keys[(*n)++] = more[i];
+		free(more);
+	}
+	keys = xreallocarray(keys, *n + 1, sizeof(*keys));
+	keys[(*n)++] = xstrdup(also);
+	return keys;
+}
+
 int
 ka_run_cluster(struct ka_run *r, const struct ka_opts *o)
 {
 	struct ka_clientconf	 cc;
 	struct ka_live_opts	 lo;
+	char			**tkeys, **bkeys;
 	int			 rc;
 
 	if (o->snapshot != NULL)
@@ -402,7 +436,16 @@ ka_run_cluster(struct ka_run *r, const struct ka_opts *o)
 	lo.filter = topic_filter(o);
 	lo.timeout_ms = o->timeout * 1000u;
 	lo.verbose = o->quiet ? 0 : o->verbose;
+	/* The facts need min.insync.replicas, the racks broker.rack. */
+	tkeys = wanted(r, o, KA_SCOPE_TOPIC, "min.insync.replicas",
+	    &lo.ntopic_keys);
+	bkeys = wanted(r, o, KA_SCOPE_BROKER, "broker.rack",
+	    &lo.nbroker_keys);
+	lo.topic_keys = tkeys;
+	lo.broker_keys = bkeys;
 	rc = ka_live_fetch(&r->cluster, &lo, &r->diags);
+	ka_rules_keys_free(tkeys, lo.ntopic_keys);
+	ka_rules_keys_free(bkeys, lo.nbroker_keys);
 	ka_clientconf_clear(&cc);
 	if (rc == -1) {
 		ka_cluster_clear(&r->cluster);
