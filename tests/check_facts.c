@@ -394,6 +394,54 @@ START_TEST(test_rules)
 }
 END_TEST
 
+/* The keys a live fetch asks for: those the rules read, per scope. */
+START_TEST(test_keys)
+{
+	static const struct {
+		unsigned int	 scope;
+		const char	*keys;
+	} want[] = {
+		{ KA_SCOPE_BROKER, "min.insync.replicas" },
+		{ KA_SCOPE_TOPIC, "min.insync.replicas replication.factor" },
+		{ KA_SCOPE_PARTITION, "isr leader leader.available "
+		    "min.insync.replicas" },
+		{ KA_SCOPE_PRODUCER, "" },
+	};
+	struct ka_ruleset	 rs;
+	struct ka_diags		 ds;
+	char			 path[] = "/tmp/check_facts.XXXXXX";
+	char			**keys, *got, *s;
+	size_t			 i, j, n;
+	FILE			*fp;
+	int			 fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ne(fd, -1);
+	fp = fdopen(fd, "w");
+	fputs(rules_yaml, fp);
+	fclose(fp);
+	ka_rules_init(&rs);
+	ka_diags_init(&ds);
+	ck_assert_int_eq(ka_rules_yaml_load(&rs, path, &ds), 0);
+	unlink(path);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		keys = ka_rules_keys(&rs, want[i].scope, &n);
+		got = xstrdup("");
+		for (j = 0; j < n; j++) {
+			s = xasprintf("%s%s%s", got, j == 0 ? "" : " ",
+			    keys[j]);
+			free(got);
+			got = s;
+		}
+		ck_assert_str_eq(got, want[i].keys);
+		free(got);
+		ka_rules_keys_free(keys, n);
+	}
+	ka_rules_clear(&rs);
+	ka_diags_clear(&ds);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -404,6 +452,7 @@ suite(void)
 	    sizeof(values) / sizeof(values[0]));
 	tcase_add_test(tc, test_sensitive);
 	tcase_add_test(tc, test_table);
+	tcase_add_test(tc, test_keys);
 	tcase_add_loop_test(tc, test_rules, 0,
 	    sizeof(fires) / sizeof(fires[0]));
 	suite_add_tcase(s, tc);
