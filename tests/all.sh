@@ -7,6 +7,12 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 sh tools/setup-debian.sh || exit 1
+# The suites build out of tree, which automake refuses while the source
+# tree is configured in place, as the README's first command leaves it.
+if [ -f config.status ]; then
+	echo "all.sh: the tree is configured in place; make distclean first"
+	make -s distclean >/dev/null 2>&1 || rm -f config.status
+fi
 if [ ! -x configure ] || [ configure.ac -nt configure ] ||
     [ Makefile.am -nt configure ]; then
 	autoreconf -fi || exit 1
