@@ -1,11 +1,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
 #include "ruledoc.h"
 #include "rules.h"
+#include "xmalloc.h"
 
 /* "producer", "broker, topic": the scopes of a rule, in bit order. */
 static void
@@ -59,9 +61,88 @@ indented(FILE *fp, const char *text)
 	}
 }
 
+/*
+ * What each placeholder stands for when no finding fills it in: the
+ * rule's documentation reads "Set acks=all", not "Set {key}=all".
+ */
+static const struct {
+	const char	*name;
+	const char	*words;
+} placeholder_words[] = {
+	{ "value", "its value" },
+	{ "default", "its default" },
+	{ "version", "the audited Kafka release" },
+	{ "client", "the client" },
+	{ "role", "the file's role" },
+	{ "detail", "what the check found" },
+	{ "broker", "the broker" },
+	{ "subject", "the subject" },
+	{ "topics", "the topics" },
+	{ "count", "the number of topics" },
+};
+
+/* Append n bytes of s to the string *out of length *len. */
+static void
+append(char **out, size_t *len, const char *s, size_t n)
+{
+	*out = xreallocarray(*out, *len + n + 1, 1);
+	memcpy(*out + *len, s, n);
+	*len += n;
+	(*out)[*len] = '\0';
+}
+
+/* The words for placeholder name, or NULL when it is none. */
+static const char *
+words(const struct ka_rule *r, const char *name)
+{
+	size_t	 i;
+
+	if (strcmp(name, "key") == 0)
+		return r->key != NULL ? r->key : "the key";
+	if (strncmp(name, "value:", 6) == 0)
+		return name + 6;
+	for (i = 0; i < sizeof(placeholder_words) /
+	    sizeof(placeholder_words[0]); i++)
+		if (strcmp(name, placeholder_words[i].name) == 0)
+			return placeholder_words[i].words;
+	return NULL;
+}
+
+/* tmpl with its placeholders in words, for people; owned. */
+static char *
+in_words(const struct ka_rule *r, const char *tmpl)
+{
+	const char	*p, *close, *w;
+	char		*out = NULL, *name;
+	size_t		 len = 0;
+
+	append(&out, &len, "", 0);
+	for (p = tmpl; *p != '\0'; p++) {
+		if ((p[0] == '{' && p[1] == '{') ||
+		    (p[0] == '}' && p[1] == '}')) {
+			append(&out, &len, p++, 1);
+			continue;
+		}
+		if (*p != '{' || (close = strchr(p, '}')) == NULL) {
+			append(&out, &len, p, 1);
+			continue;
+		}
+		name = xstrndup(p + 1, (size_t)(close - p - 1));
+		if ((w = words(r, name)) != NULL) {
+			append(&out, &len, w, strlen(w));
+			p = close;
+		} else
+			append(&out, &len, p, 1);
+		free(name);
+	}
+	return out;
+}
+
 static void
 markdown(FILE *fp, const struct ka_rule *r)
 {
+	char	*why, *fix;
+
 	fprintf(fp, "## %s %s\n\n%s\n\n", r->id, r->slug, r->title);
 	fprintf(fp, "- Severity: %s\n- Category: %s\n- Scope: ",
 	    ka_rules_severity_name(r->severity),
@@ -72,8 +153,11 @@ markdown(FILE *fp, const struct ka_rule *r)
 	clients(fp, r->clients);
 	if (r->key != NULL)
 		fprintf(fp, "\n- Key: `%s`", r->key);
-	fprintf(fp, "\n\n### Why\n\n%s\n\n### Fix\n\n%s\n\n", r->rationale,
-	    r->fix);
+	why = in_words(r, r->rationale);
+	fix = in_words(r, r->fix);
+	fprintf(fp, "\n\n### Why\n\n%s\n\n### Fix\n\n%s\n\n", why, fix);
+	free(why);
+	free(fix);
 }
 
 int
@@ -100,6 +184,8 @@ ka_ruledoc_list(FILE *fp, const struct ka_ruleset *rs, const char *format)
 int
 ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 {
+	char	*why, *fix;
+
 	fprintf(fp, "%s %s\n%s\n\n", r->id, r->slug, r->title);
 	fprintf(fp, "Severity: %s    Category: %s    Scope: ",
 	    ka_rules_severity_name(r->severity),
@@ -116,9 +202,13 @@ ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 		fprintf(fp, "Key: %s\n", r->key);
 	if (r->loc.path != NULL)
 		fprintf(fp, "Defined in: %s:%u\n", r->loc.path, r->loc.line);
+	why = in_words(r, r->rationale);
+	fix = in_words(r, r->fix);
 	fprintf(fp, "\nWhy it loses messages:\n");
-	indented(fp, r->rationale);
+	indented(fp, why);
 	fprintf(fp, "\nFix:\n");
-	indented(fp, r->fix);
+	indented(fp, fix);
+	free(why);
+	free(fix);
 	return ferror(fp) ? -1 : 0;
 }
