@@ -599,7 +599,9 @@ static const char json_bcde[] =
     "    \"findings\": 4,\n"
     "    \"error\": 2,\n"
     "    \"warning\": 1,\n"
-    "    \"info\": 1\n"
+    "    \"info\": 1,\n"
+    "    \"suppressed\": 0,\n"
+    "    \"baselined\": 0\n"
     "  },\n"
     "  \"files\": [\n"
     "    \"" P2 "\",\n"
@@ -627,7 +629,8 @@ static const char json_bcde[] =
     "      },\n"
     "      \"message\": \"acks=1 loses acknowledged messages when the"
     " leader fails\",\n"
-    "      \"fix\": \"Set acks=all.\"\n"
+    "      \"fix\": \"Set acks=all.\",\n"
+    "      \"fingerprint\": null\n"
     "    },\n"
     "    {\n"
     "      \"ruleId\": \"KA1002\",\n"
@@ -653,7 +656,8 @@ static const char json_bcde[] =
     "        \"file\": \"" P2 "\",\n"
     "        \"line\": 3,\n"
     "        \"column\": 1\n"
-    "      }\n"
+    "      },\n"
+    "      \"fingerprint\": null\n"
     "    },\n"
     "    {\n"
     "      \"ruleId\": \"KA1010\",\n"
@@ -674,7 +678,8 @@ static const char json_bcde[] =
     "        \"detail\": \"" P2 ":12:10\"\n"
     "      },\n"
     "      \"message\": \"log.dirs looks odd \xc2\x9b\",\n"
-    "      \"fix\": \"Check log.dirs.\"\n"
+    "      \"fix\": \"Check log.dirs.\",\n"
+    "      \"fingerprint\": null\n"
     "    },\n"
     "    {\n"
     "      \"ruleId\": \"KA4001\",\n"
@@ -691,7 +696,8 @@ static const char json_bcde[] =
     "        \"detail\": null\n"
     "      },\n"
     "      \"message\": \"replication factor 1 \xef\xbf\xbd\",\n"
-    "      \"fix\": \"Raise the replication factor to 3.\"\n"
+    "      \"fix\": \"Raise the replication factor to 3.\",\n"
+    "      \"fingerprint\": null\n"
     "    }\n"
     "  ],\n"
     "  \"diagnostics\": [\n"
@@ -752,7 +758,9 @@ START_TEST(test_json_empty)
 	    "    \"findings\": 0,\n"
 	    "    \"error\": 0,\n"
 	    "    \"warning\": 0,\n"
-	    "    \"info\": 0\n"
+	    "    \"info\": 0,\n"
+	    "    \"suppressed\": 0,\n"
+	    "    \"baselined\": 0\n"
 	    "  },\n"
 	    "  \"files\": [],\n"
 	    "  \"findings\": [],\n"
@@ -915,6 +923,8 @@ oracle(const struct fixture *fx)
 	    ka_report_count(r, KA_SEV_WARNING)));
 	json_object_set_new(o, "info", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_INFO)));
+	json_object_set_new(o, "suppressed", json_integer(0));
+	json_object_set_new(o, "baselined", json_integer(0));
 	json_object_set_new(root, "summary", o);
 	a = json_array();
 	for (i = 0; i < r->nfiles; i++)
@@ -962,6 +972,8 @@ oracle(const struct fixture *fx)
 		if (f->related.line != 0)
 			json_object_set_new(o, "related",
 			    oracle_loc(&f->related));
+		json_object_set_new(o, "fingerprint",
+		    oracle_str(f->fingerprint));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "findings", a);
@@ -1130,7 +1142,8 @@ START_TEST(test_formats)
 	int		 rc;
 
 	/* The list --help shows names exactly the formats that work. */
-	ck_assert_str_eq(ka_report_format_list(), "text, compact, json");
+	ck_assert_str_eq(ka_report_format_list(),
+	    "text, compact, json, sarif, junit, github, codequality");
 	fixture_init(&fx, ALL);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		ck_assert_int_eq(ka_report_format_known(names[i]), 1);
