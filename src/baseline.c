@@ -266,6 +266,26 @@ ka_baseline_read(struct ka_baseline *b, const char *path,
 	return 0;
 }
 
+static int
+cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The audited files as the baseline names them, sorted; owned. */
+static const char **
+audited_paths(const struct ka_report *r)
+{
+	const char	**v;
+	size_t		  i;
+
+	v = xcalloc(r->nfiles + 1, sizeof(*v));
+	for (i = 0; i < r->nfiles; i++)
+		v[i] = ka_report_path(r, r->files[i]);
+	qsort(v, r->nfiles, sizeof(*v), cmp_path);
+	return v;
+}
+
 size_t
 ka_baseline_apply(struct ka_baseline *b, struct ka_report *r,
     struct ka_diags *d, int stale)
@@ -273,6 +293,7 @@ ka_baseline_apply(struct ka_baseline *b, struct ka_report *r,
 	struct ka_baseline_entry	*e;
 	struct ka_finding		*f;
 	struct ka_loc			 loc;
+	const char			**audited;
 	size_t				*idx, cap, mask, h, i, n = 0;
 
 	for (cap = 16; cap < 2 * b->len; cap *= 2)
@@ -304,10 +325,17 @@ ka_baseline_apply(struct ka_baseline *b, struct ka_report *r,
 		}
 	}
 	free(idx);
+	audited = audited_paths(r);
 	for (i = 0; i < b->len; i++) {
 		e = &b->v[i];
 		if (e->used)
 			continue;
+		/* An entry of a file or cluster not audited now is kept. */
+		if (e->path != NULL ? bsearch(&e->path, audited, r->nfiles,
+		    sizeof(*audited), cmp_path) == NULL : !r->cluster) {
+			e->used = 1;
+			continue;
+		}
 		n++;
 		if (!stale)
 			continue;
@@ -321,6 +349,7 @@ ka_baseline_apply(struct ka_baseline *b, struct ka_report *r,
 		    e->subject != NULL ? " of " : "", e->path != NULL ?
 		    e->path : e->subject != NULL ? e->subject : "");
 	}
+	free(audited);
 	return n;
 }
 

@@ -60,9 +60,11 @@ int	ka_baseline_read(struct ka_baseline *, const char *path,
  * Match the fingerprinted findings of a report against the baseline:
  * every entry that a finding has is used, and each finding that counted
  * and is in the baseline becomes suppressed (KA_SUPPRESS_BASELINE, its
- * loc the entry's line; the path is borrowed from the baseline).  With
- * stale set, every entry that matched nothing is reported as a
- * baseline.stale note.  Returns the number of stale entries.
+ * loc the entry's line; the path is borrowed from the baseline).  An
+ * entry that matched nothing is stale when its file (or, for a live
+ * finding, a cluster) was audited, and is reported as a baseline.stale
+ * note when stale is set; any other is kept as if used, since a partial
+ * audit says nothing about it.  Returns the number of stale entries.
  */
 size_t	ka_baseline_apply(struct ka_baseline *, struct ka_report *,
 	    struct ka_diags *, int stale);

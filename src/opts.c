@@ -162,7 +162,7 @@ static const struct {
 	[OPT_NO_FAIL] = { 0, NULL, CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
 	    "exit 0 even when findings reach the threshold" },
 	[OPT_BASELINE] = { 0, "FILE", CMD_AUDIT, GROUP_AUDIT, 0,
-	    "report only findings new since FILE" },
+	    "only new findings" },
 	[OPT_TYPE] = { 0, "ROLE", CMD_AUDIT, GROUP_AUDIT, 0,
 	    "file role: broker, topic, producer or consumer" },
 	[OPT_CLIENT] = { 0, "CLIENT", CMD_AUDIT, GROUP_AUDIT, 0,

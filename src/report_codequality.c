@@ -40,7 +40,8 @@ put_issue(struct ka_jsonw *w, const struct ka_report_ctx *c,
 	} else {
 		target = ka_fingerprint_target(f, NULL);
 		path = c->snapshot != NULL ? c->snapshot : target;
-		line = ka_report_snapshot_line(c, f);
+		line = c->snapshot != NULL ?
+		    ka_report_snapshot_line(c, f) : 0;
 		desc = xasprintf("%s %s: %s", id, f->subject != NULL ?
 		    f->subject : "", f->message != NULL ? f->message : "");
 	}

@@ -248,7 +248,7 @@ static void
 put_suppression(struct ka_jsonw *w, const struct ka_report_ctx *c,
     const struct ka_suppression *s)
 {
-	char	*j = justification(s);
+	char	*j = justification(s), *rel;
 
 	ka_jsonw_key(w, "suppressions");
 	ka_jsonw_open(w, '[');
@@ -260,8 +260,9 @@ put_suppression(struct ka_jsonw *w, const struct ka_report_ctx *c,
 	if (s->loc.path != NULL) {
 		ka_jsonw_key(w, "location");
 		ka_jsonw_open(w, '{');
-		put_physical(w, ka_report_path(c->report, s->loc.path),
-		    s->loc.line, s->loc.col);
+		rel = ka_pathbase_rel(c->base, s->loc.path, NULL);
+		put_physical(w, rel, s->loc.line, s->loc.col);
+		free(rel);
 		ka_jsonw_close(w, '}');
 	}
 	ka_jsonw_close(w, '}');

@@ -1135,7 +1135,8 @@ END_TEST
 
 START_TEST(test_formats)
 {
-	static const char *const names[] = { "text", "compact", "json" };
+	static const char *const names[] = { "text", "compact", "json",
+	    "sarif", "junit", "github", "codequality" };
 	struct fixture	 fx;
 	char		*got;
 	size_t		 i;
@@ -1164,7 +1165,8 @@ START_TEST(test_formats)
 }
 END_TEST
 
-static const char *const write_formats[] = { "text", "compact", "json" };
+static const char *const write_formats[] = { "text", "compact", "json",
+    "sarif", "junit", "github", "codequality" };
 
 /* A full disk: the error shows when the buffer is flushed. */
 START_TEST(test_write_error_full)
@@ -1215,6 +1217,81 @@ START_TEST(test_write_error_rules)
 }
 END_TEST
 
+/* The escaping of the CI formats, each input with what it must become. */
+static const struct {
+	const char	*in, *attr, *text;
+} xml_cases[] = {
+	{ "plain", "plain", "plain" },
+	{ "a&b<c>d\"e'f", "a&amp;b&lt;c&gt;d&quot;e&apos;f",
+	    "a&amp;b&lt;c&gt;d&quot;e&apos;f" },
+	{ "]]>", "]]&gt;", "]]&gt;" },
+	{ "t\tl\nc\r.", "t&#9;l&#10;c&#13;.", "t\tl\nc&#13;." },
+	/* C0 controls other than tab, LF and CR are not XML 1.0. */
+	{ "\x01\x1b[2J\x7f", "\xef\xbf\xbd\xef\xbf\xbd[2J\x7f",
+	    "\xef\xbf\xbd\xef\xbf\xbd[2J\x7f" },
+	/* Bytes that are not UTF-8, and U+FFFE and U+FFFF. */
+	{ "\xff\xc3(", "\xef\xbf\xbd\xef\xbf\xbd(",
+	    "\xef\xbf\xbd\xef\xbf\xbd(" },
+	{ "\xef\xbf\xbe\xef\xbf\xbf!", "\xef\xbf\xbd\xef\xbf\xbd!",
+	    "\xef\xbf\xbd\xef\xbf\xbd!" },
+	/* Well-formed UTF-8 and C1 controls are XML characters. */
+	{ "\xc3\xa9\xe2\x80\xa8\xc2\x9b", "\xc3\xa9\xe2\x80\xa8\xc2\x9b",
+	    "\xc3\xa9\xe2\x80\xa8\xc2\x9b" },
+};
+
+static char *
+escaped(void (*fn)(FILE *, const char *, int), const char *s, int flag)
+{
+	FILE	*fp;
+	char	*buf = NULL;
+	size_t	 len = 0;
+
+	fp = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(fp);
+	fn(fp, s, flag);
+	ck_assert_int_eq(fclose(fp), 0);
+	return buf;
+}
+
+START_TEST(test_junit_escape)
+{
+	char	*got;
+
+	got = escaped(ka_report_junit_escape, xml_cases[_i].in, 1);
+	assert_bytes(got, xml_cases[_i].attr);
+	free(got);
+	got = escaped(ka_report_junit_escape, xml_cases[_i].in, 0);
+	assert_bytes(got, xml_cases[_i].text);
+	free(got);
+}
+END_TEST
+
+/* actions/toolkit command.ts: escapeData and escapeProperty. */
+static const struct {
+	const char	*in, *property, *message;
+} gh_cases[] = {
+	{ "plain", "plain", "plain" },
+	{ "100%", "100%25", "100%25" },
+	{ "a\r\nb", "a%0D%0Ab", "a%0D%0Ab" },
+	{ "path/a,b:c.properties", "path/a%2Cb%3Ac.properties",
+	    "path/a,b:c.properties" },
+	{ "%0A", "%250A", "%250A" },
+	{ "::error::x", "%3A%3Aerror%3A%3Ax", "::error::x" },
+};
+
+START_TEST(test_github_escape)
+{
+	char	*got;
+
+	got = escaped(ka_report_github_escape, gh_cases[_i].in, 1);
+	assert_bytes(got, gh_cases[_i].property);
+	free(got);
+	got = escaped(ka_report_github_escape, gh_cases[_i].in, 0);
+	assert_bytes(got, gh_cases[_i].message);
+	free(got);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1247,6 +1324,13 @@ suite(void)
 	    sizeof(bad_utf8) / sizeof(bad_utf8[0]));
 	tcase_add_test(tc, test_json_oracle);
 	tcase_add_test(tc, test_json_rules);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("escapes");
+	tcase_add_loop_test(tc, test_junit_escape, 0,
+	    sizeof(xml_cases) / sizeof(xml_cases[0]));
+	tcase_add_loop_test(tc, test_github_escape, 0,
+	    sizeof(gh_cases) / sizeof(gh_cases[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("formats");
