@@ -415,6 +415,7 @@ write_entries(FILE *fp, struct out *v, size_t n)
 	}
 	ka_jsonw_close(&w, ']');
 	ka_jsonw_close(&w, '}');
+	ka_jsonw_flush(&w);
 	putc('\n', fp);
 	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }

@@ -52,8 +52,16 @@ ka_jsonw_utf8_seq(const unsigned char *s)
 void
 ka_jsonw_init(struct ka_jsonw *w, FILE *fp)
 {
-	memset(w, 0, sizeof(*w));
-	w->fp = fp;
+	ka_outbuf_init(&w->out, fp);
+	w->depth = 0;
+	w->oneline = 0;
+	memset(w->empty, 0, sizeof(w->empty));
+}
+
+void
+ka_jsonw_flush(struct ka_jsonw *w)
+{
+	ka_outbuf_flush(&w->out);
 }
 
 /* A line end and the indentation of the current depth. */
@@ -63,23 +71,41 @@ line(struct ka_jsonw *w)
 	static const char	 spaces[2 * KA_JSONW_DEPTH] =
 	    "                                ";
 
-	putc('\n', w->fp);
-	fwrite(spaces, 1, 2 * (size_t)w->depth, w->fp);
+	ka_outbuf_putc(&w->out, '\n');
+	ka_outbuf_put(&w->out, spaces, 2 * (size_t)w->depth);
+}
+
+/* Whether the values of the current depth go on the line they start. */
+static int
+inline_(const struct ka_jsonw *w, unsigned int depth)
+{
+	return w->oneline != 0 && depth >= w->oneline;
+}
+
+void
+ka_jsonw_oneline(struct ka_jsonw *w, int on)
+{
+	w->oneline = on ? w->depth + 1 : 0;
 }
 
 void
 ka_jsonw_next(struct ka_jsonw *w)
 {
-	if (!w->empty[w->depth])
-		putc(',', w->fp);
+	int	 first = w->empty[w->depth];
+
+	if (!first)
+		ka_outbuf_putc(&w->out, ',');
 	w->empty[w->depth] = 0;
-	line(w);
+	if (!inline_(w, w->depth))
+		line(w);
+	else if (!first)
+		ka_outbuf_putc(&w->out, ' ');
 }
 
 void
 ka_jsonw_open(struct ka_jsonw *w, int c)
 {
-	putc(c, w->fp);
+	ka_outbuf_putc(&w->out, c);
 	if (w->depth < KA_JSONW_DEPTH)
 		w->empty[++w->depth] = 1;
 }
@@ -87,9 +113,11 @@ ka_jsonw_open(struct ka_jsonw *w, int c)
 void
 ka_jsonw_close(struct ka_jsonw *w, int c)
 {
-	if (!w->empty[w->depth--])
+	int	 empty = w->empty[w->depth--];
+
+	if (!empty && !inline_(w, w->depth + 1))
 		line(w);
-	putc(c, w->fp);
+	ka_outbuf_putc(&w->out, c);
 }
 
 /* The escapes jansson writes by name; other C0 controls are \\uXXXX. */
@@ -111,45 +139,51 @@ void
 ka_jsonw_str(struct ka_jsonw *w, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s, *run;
+	char			 hex[8];
 	size_t			 n;
 
 	if (s == NULL) {
-		fputs("null", w->fp);
+		ka_outbuf_puts(&w->out, "null");
 		return;
 	}
-	putc('"', w->fp);
+	ka_outbuf_putc(&w->out, '"');
 	for (;;) {
 		for (run = p; *p != '\0'; p += n) {
-			if (*p < 0x20 || *p == '"' || *p == '\\')
-				break;
-			if ((n = ka_jsonw_utf8_seq(p)) == 0)
+			/* Printable ASCII, the common case, goes fast. */
+			while (*p >= 0x20 && *p < 0x80 && *p != '"' &&
+			    *p != '\\')
+				p++;
+			n = 0;
+			if (*p < 0x80 || (n = ka_jsonw_utf8_seq(p)) == 0)
 				break;
 		}
-		fwrite(run, 1, (size_t)(p - run), w->fp);
+		ka_outbuf_put(&w->out, run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
 		if (*p < sizeof(escapes) / sizeof(escapes[0]) &&
 		    escapes[*p] != NULL)
-			fputs(escapes[*p], w->fp);
-		else if (*p < 0x20)
-			fprintf(w->fp, "\\u%04X", (unsigned int)*p);
+			ka_outbuf_puts(&w->out, escapes[*p]);
+		else if (*p < 0x20) {
+			snprintf(hex, sizeof(hex), "\\u%04X", (unsigned int)*p);
+			ka_outbuf_puts(&w->out, hex);
+		}
 		else
-			fputs(KA_UTF8_REPLACEMENT, w->fp);
+			ka_outbuf_puts(&w->out, KA_UTF8_REPLACEMENT);
 		p++;
 	}
-	putc('"', w->fp);
+	ka_outbuf_putc(&w->out, '"');
 }
 
 void
 ka_jsonw_int(struct ka_jsonw *w, long long n)
 {
-	fprintf(w->fp, "%lld", n);
+	ka_outbuf_int(&w->out, n);
 }
 
 void
 ka_jsonw_bool(struct ka_jsonw *w, int b)
 {
-	fputs(b ? "true" : "false", w->fp);
+	ka_outbuf_puts(&w->out, b ? "true" : "false");
 }
 
 void
@@ -157,7 +191,7 @@ ka_jsonw_key(struct ka_jsonw *w, const char *key)
 {
 	ka_jsonw_next(w);
 	ka_jsonw_str(w, key);
-	fputs(": ", w->fp);
+	ka_outbuf_puts(&w->out, ": ");
 }
 
 void

@@ -6,8 +6,10 @@
  * way instead of being built as a tree first.  Strings are made UTF-8:
  * a byte that does not start a well-formed sequence becomes U+FFFD.
  *
- * The writer never fails by itself; the caller checks ferror() on its
- * FILE at the end.  Nesting is at most KA_JSONW_DEPTH deep.
+ * The writer gathers its output in an outbuf.h buffer; ka_jsonw_flush()
+ * hands it to the FILE, and must end every document.  The writer never fails by
+ * itself; the caller checks ferror() on its FILE after the flush.
+ * Nesting is at most KA_JSONW_DEPTH deep.
  */
 #ifndef KA_JSONW_H
 #define KA_JSONW_H
@@ -15,20 +17,34 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "outbuf.h"
+
 #define KA_JSONW_DEPTH	16
 
 struct ka_jsonw {
-	FILE		*fp;		/* borrowed */
+	struct ka_outbuf out;
 	unsigned int	 depth;
+	unsigned int	 oneline;	/* the depth from which values are
+					   written on one line; 0: none */
 	int		 empty[KA_JSONW_DEPTH + 1];	/* nothing yet at a
 							   depth */
 };
 
 void	ka_jsonw_init(struct ka_jsonw *, FILE *);
+/* Write out what the buffer holds. */
+void	ka_jsonw_flush(struct ka_jsonw *);
 
 /* Open ('{' or '[') and close ('}' or ']') an object or array. */
 void	ka_jsonw_open(struct ka_jsonw *, int);
 void	ka_jsonw_close(struct ka_jsonw *, int);
+
+/*
+ * Write each element of the array or object open on a line of its own,
+ * as {"a": 1, "b": [2, 3]}, until called with 0: a report of many
+ * thousand results stays small and still diffs line by line.  Output so
+ * written is no longer what jansson writes.
+ */
+void	ka_jsonw_oneline(struct ka_jsonw *, int);
 
 /* Start the next element of the array open, whose value follows. */
 void	ka_jsonw_next(struct ka_jsonw *);

@@ -114,6 +114,8 @@ want_format(const struct ka_opts *o)
 	return gha != NULL && strcmp(gha, "true") == 0 ? "github" : "text";
 }
 
+#define OUTPUT_BUFFER	(256 * 1024)
+
 /* Each -o FMT=PATH; a report that cannot be written is output.write. */
 static void
 write_outputs(struct ka_run *r, const struct ka_opts *o,
@@ -129,6 +131,8 @@ write_outputs(struct ka_run *r, const struct ka_opts *o,
 		if ((fp = fopen(out->path, "w")) == NULL)
 			rc = -1;
 		else {
+			/* Reports run to many megabytes: fewer writes. */
+			setvbuf(fp, NULL, _IOFBF, OUTPUT_BUFFER);
 			rc = ka_report_emit(out->format, fp, ctx);
 			if (fclose(fp) == EOF)
 				rc = -1;

@@ -310,6 +310,17 @@ ka_report_path(const struct ka_report *r, const char *path)
 	return i == -1 ? path : r->rel[i];
 }
 
+const char *
+ka_report_path_cached(const struct ka_report *r,
+    struct ka_report_pathcache *pc, const char *path)
+{
+	if (path == NULL || path != pc->path) {
+		pc->path = path;
+		pc->rel = path != NULL ? ka_report_path(r, path) : NULL;
+	}
+	return pc->rel;
+}
+
 /* The line of a live finding's broker, topic or partition in a snapshot. */
 unsigned int
 ka_report_snapshot_line(const struct ka_report_ctx *ctx,

@@ -133,6 +133,18 @@ void			 ka_report_locate(struct ka_report *,
 const char		*ka_report_path(const struct ka_report *,
 			    const char *);
 
+/*
+ * The same, remembering the last path asked for: the findings of a file
+ * follow one another and share its path, so a reporter that walks them
+ * looks each file up once.  Zero the cache before the first call.
+ */
+struct ka_report_pathcache {
+	const char	*path;		/* borrowed */
+	const char	*rel;		/* borrowed */
+};
+const char		*ka_report_path_cached(const struct ka_report *,
+			    struct ka_report_pathcache *, const char *);
+
 /* Everything a reporter may print. */
 struct ka_report_ctx {
 	const struct ka_report	*report;

@@ -6,7 +6,7 @@
  * to mark an issue as accepted, so suppressed findings are left out.
  * A live finding is placed in the snapshot it was read from, or else at
  * its target ("topic:orders/partition:3") with line 1, since GitLab
- * requires a path.
+ * requires a path.  Each issue is written on one line.
  */
 #include "config.h"
 
@@ -76,10 +76,13 @@ ka_report_codequality_emit(FILE *fp, const struct ka_report_ctx *c)
 
 	ka_jsonw_init(&w, fp);
 	ka_jsonw_open(&w, '[');
+	ka_jsonw_oneline(&w, 1);
 	for (i = 0; i < r->len; i++)
 		if (r->v[i].suppressed.kind == KA_SUPPRESS_NONE)
 			put_issue(&w, c, &r->v[i]);
+	ka_jsonw_oneline(&w, 0);
 	ka_jsonw_close(&w, ']');
+	ka_jsonw_flush(&w);
 	putc('\n', fp);
 	return ferror(fp) ? -1 : 0;
 }

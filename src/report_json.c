@@ -135,7 +135,7 @@ jw_loc(struct ka_jsonw *w, const char *key, const struct ka_loc *loc)
 {
 	ka_jsonw_key(w, key);
 	if (loc->path == NULL) {
-		fputs("null", w->fp);
+		ka_jsonw_str(w, NULL);
 		return;
 	}
 	ka_jsonw_open(w, '{');
@@ -276,6 +276,7 @@ ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 		jw_diag(&w, &c->diags->v[i]);
 	ka_jsonw_close(&w, ']');
 	ka_jsonw_close(&w, '}');
+	ka_jsonw_flush(&w);
 	putc('\n', fp);
 	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }

@@ -22,6 +22,7 @@
 #include "eval.h"
 #include "fingerprint.h"
 #include "jsonw.h"
+#include "outbuf.h"
 #include "pathbase.h"
 #include "report.h"
 #include "settings.h"
@@ -40,8 +41,8 @@ static const char *const entities['>' + 1] = {
 	['>'] = "&gt;",
 };
 
-void
-ka_report_junit_escape(FILE *fp, const char *s, int attribute)
+static void
+escape(struct ka_outbuf *fp, const char *s, int attribute)
 {
 	const unsigned char	*p = (const unsigned char *)s, *run;
 	size_t			 n = 0;
@@ -50,7 +51,11 @@ ka_report_junit_escape(FILE *fp, const char *s, int attribute)
 		return;
 	for (;;) {
 		for (run = p; *p != '\0'; p += n) {
-			if (*p <= '>' && (entities[*p] != NULL || *p < 0x20))
+			/* Printable ASCII without an entity goes fast. */
+			while (*p >= 0x20 && *p < 0x80 &&
+			    (*p > '>' || entities[*p] == NULL))
+				p++;
+			if (*p < 0x80)
 				break;
 			n = ka_jsonw_utf8_seq(p);
 			/* U+FFFE and U+FFFF are not XML characters. */
@@ -58,21 +63,31 @@ ka_report_junit_escape(FILE *fp, const char *s, int attribute)
 			    p[1] == 0xbf && p[2] >= 0xbe))
 				break;
 		}
-		fwrite(run, 1, (size_t)(p - run), fp);
+		ka_outbuf_put(fp, run, (size_t)(p - run));
 		if (*p == '\0')
 			return;
 		if (*p <= '>' && entities[*p] != NULL &&
 		    (attribute || (*p != '\t' && *p != '\n')))
-			fputs(entities[*p], fp);
+			ka_outbuf_puts(fp, entities[*p]);
 		else if (*p == '\t' || *p == '\n')
-			putc(*p, fp);
+			ka_outbuf_putc(fp, *p);
 		else {
-			fputs(KA_UTF8_REPLACEMENT, fp);
+			ka_outbuf_puts(fp, KA_UTF8_REPLACEMENT);
 			n = ka_jsonw_utf8_seq(p);
 			p += n == 3 ? 2 : 0;	/* U+FFFE, U+FFFF */
 		}
 		p++;
 	}
+}
+
+void
+ka_report_junit_escape(FILE *fp, const char *s, int attribute)
+{
+	struct ka_outbuf	 ob;
+
+	ka_outbuf_init(&ob, fp);
+	escape(&ob, s, attribute);
+	ka_outbuf_flush(&ob);
 }
 
 /* A live finding filed under one live subject's target. */
@@ -87,7 +102,7 @@ struct counts {
 
 struct junit {
 	const struct ka_report_ctx *c;
-	FILE		*fp;
+	struct ka_outbuf *fp;	/* borrowed */
 	size_t		*order;		/* owned: file findings by file */
 	size_t		*first;		/* owned: of file i in order */
 	size_t		*count;		/* owned: its number there */
@@ -96,6 +111,16 @@ struct junit {
 	size_t		 nlive;
 	const size_t	*sel;		/* the findings of the subject */
 	size_t		 nsel;
+	char		**rules;	/* owned: each rule's "id slug",
+					   escaped, or NULL until used */
+	char		*head;		/* owned: a passing case of the
+					   subject up to the rule */
+	char		*tail;		/* owned: the same after it */
+	size_t		*ran;		/* owned: the rules that ran on each
+					   subject, by index, as pass 0
+					   found them */
+	size_t		 nran, rancap;
+	size_t		 at;		/* pass 1: the next of ran */
 };
 
 static int
@@ -125,16 +150,25 @@ index_findings(struct junit *j)
 	const struct ka_report	*r = j->c->report;
 	const struct ka_finding	*f;
 	size_t			 i, k, *fill;
-	long			 fi;
+	long			 fi, *of;
 
+	of = xcalloc(r->len + 1, sizeof(*of));
 	j->first = xcalloc(r->nfiles + 1, sizeof(*j->first));
 	j->count = xcalloc(r->nfiles + 1, sizeof(*j->count));
 	j->done = xcalloc(r->nfiles + 1, sizeof(*j->done));
 	j->order = xcalloc(r->len + 1, sizeof(*j->order));
 	fill = xcalloc(r->nfiles + 1, sizeof(*fill));
+	/* The findings of a file follow one another: look it up once. */
 	for (i = 0; i < r->len; i++) {
-		fi = r->v[i].kind == KA_KIND_FILE ?
-		    ka_report_file_index(r, r->v[i].loc.path) : -1;
+		f = &r->v[i];
+		if (f->kind != KA_KIND_FILE)
+			fi = -1;
+		else if (i > 0 && r->v[i - 1].kind == KA_KIND_FILE &&
+		    r->v[i - 1].loc.path == f->loc.path)
+			fi = of[i - 1];
+		else
+			fi = ka_report_file_index(r, f->loc.path);
+		of[i] = fi;
 		if (fi >= 0)
 			j->count[fi]++;
 	}
@@ -143,9 +177,8 @@ index_findings(struct junit *j)
 	for (i = 0; i < r->len; i++) {
 		f = &r->v[i];
 		if (f->kind == KA_KIND_FILE) {
-			fi = ka_report_file_index(r, f->loc.path);
-			if (fi >= 0)
-				j->order[j->first[fi] + fill[fi]++] = i;
+			if (of[i] >= 0)
+				j->order[j->first[of[i]] + fill[of[i]]++] = i;
 		} else if (f->kind == KA_KIND_BROKER && f->nbrokers > 0) {
 			for (k = 0; k < f->nbrokers; k++)
 				add_live(j, xasprintf("broker:%d",
@@ -154,6 +187,7 @@ index_findings(struct junit *j)
 			add_live(j, ka_fingerprint_target(f, NULL), i);
 	}
 	free(fill);
+	free(of);
 	if (j->nlive > 1)
 		qsort(j->live, j->nlive, sizeof(*j->live), cmp_live);
 }
@@ -246,79 +280,87 @@ outcome(const struct junit *j, const struct ka_rule *rule, int *any)
 }
 
 static void
-put_attr(FILE *fp, const char *name, const char *value)
+put_attr(struct ka_outbuf *fp, const char *name, const char *value)
 {
-	fprintf(fp, " %s=\"", name);
-	ka_report_junit_escape(fp, value, 1);
-	putc('"', fp);
+	ka_outbuf_putc(fp, ' ');
+	ka_outbuf_puts(fp, name);
+	ka_outbuf_puts(fp, "=\"");
+	escape(fp, value, 1);
+	ka_outbuf_putc(fp, '"');
 }
 
 /* One finding in the body of a case. */
 static void
 put_finding(const struct junit *j, const struct ka_finding *f)
 {
-	FILE		*fp = j->fp;
-	const char	*fix;
-	char		*line;
-	size_t		 n;
+	struct ka_outbuf	*fp = j->fp;
 
-	fprintf(fp, "%s: ", f->severity < KA_SEV__MAX ?
+	ka_outbuf_puts(fp, f->severity < KA_SEV__MAX ?
 	    ka_rules_severity_name(f->severity) : "error");
+	ka_outbuf_puts(fp, ": ");
 	if (f->loc.path != NULL) {
-		ka_report_junit_escape(fp, ka_report_path(j->c->report,
-		    f->loc.path), 0);
-		if (f->loc.line != 0)
-			fprintf(fp, ":%u", f->loc.line);
-		fputs(": ", fp);
-	} else if (f->subject != NULL) {
-		ka_report_junit_escape(fp, f->subject, 0);
-		fputs(": ", fp);
-	}
-	ka_report_junit_escape(fp, f->message, 0);
-	putc('\n', fp);
-	if (f->key != NULL) {
-		fputs("  ", fp);
-		ka_report_junit_escape(fp, f->key, 0);
-		fputs(" = ", fp);
-		ka_report_junit_escape(fp, f->value != NULL ? f->value :
-		    "(null)", 0);
-		putc('\n', fp);
-	}
-	fix = f->fix != NULL ? f->fix : f->rule != NULL ? f->rule->fix :
-	    NULL;
-	if (fix != NULL) {
-		fix += strspn(fix, " \t\r\n");
-		n = strcspn(fix, "\r\n");
-		if (n > 0) {
-			line = xstrndup(fix, n);
-			fputs("  fix: ", fp);
-			ka_report_junit_escape(fp, line, 0);
-			putc('\n', fp);
-			free(line);
+		escape(fp, ka_report_path(j->c->report, f->loc.path), 0);
+		if (f->loc.line != 0) {
+			ka_outbuf_putc(fp, ':');
+			ka_outbuf_int(fp, f->loc.line);
 		}
+		ka_outbuf_puts(fp, ": ");
+	} else if (f->subject != NULL) {
+		escape(fp, f->subject, 0);
+		ka_outbuf_puts(fp, ": ");
+	}
+	escape(fp, f->message, 0);
+	ka_outbuf_putc(fp, '\n');
+	if (f->key != NULL) {
+		ka_outbuf_puts(fp, "  ");
+		escape(fp, f->key, 0);
+		ka_outbuf_puts(fp, " = ");
+		escape(fp, f->value != NULL ? f->value : "(null)", 0);
+		ka_outbuf_putc(fp, '\n');
 	}
 	if (f->suppressed.kind != KA_SUPPRESS_NONE) {
-		fputs("  suppressed", fp);
+		ka_outbuf_puts(fp, "  suppressed");
 		if (f->suppressed.reason != NULL) {
-			fputs(": ", fp);
-			ka_report_junit_escape(fp, f->suppressed.reason, 0);
+			ka_outbuf_puts(fp, ": ");
+			escape(fp, f->suppressed.reason, 0);
 		}
-		putc('\n', fp);
+		ka_outbuf_putc(fp, '\n');
 	}
 }
 
-/* The shown findings of rule on the subject, as the body of an element. */
+/*
+ * The shown findings of rule on the subject, as the body of an element,
+ * and the first line of the first one's fix, once.
+ */
 static void
 put_body(const struct junit *j, const struct ka_rule *rule)
 {
-	const struct ka_finding	*f;
-	size_t			 i;
+	const struct ka_finding	*f, *first = NULL;
+	const char		*fix;
+	char			*line;
+	size_t			 i, n;
 
 	for (i = 0; i < j->nsel; i++) {
 		f = &j->c->report->v[j->sel[i]];
-		if (f->rule == rule && ka_report_shown(j->c, f))
+		if (f->rule == rule && ka_report_shown(j->c, f)) {
 			put_finding(j, f);
+			if (first == NULL)
+				first = f;
+		}
 	}
+	fix = first == NULL ? NULL : first->fix != NULL ? first->fix :
+	    rule->fix;
+	if (fix == NULL)
+		return;
+	fix += strspn(fix, " \t\r\n");
+	n = strcspn(fix, "\r\n");
+	if (n == 0)
+		return;
+	line = xstrndup(fix, n);
+	ka_outbuf_puts(j->fp, "fix: ");
+	escape(j->fp, line, 0);
+	ka_outbuf_putc(j->fp, '\n');
+	free(line);
 }
 
 /* The first shown finding of rule on the subject, that counts if any. */
@@ -340,6 +382,57 @@ first_of(const struct junit *j, const struct ka_rule *rule)
 	return first;
 }
 
+/* s escaped as an attribute value; owned by the caller. */
+static char *
+attr(const char *s)
+{
+	FILE	*fp;
+	char	*buf = NULL;
+	size_t	 len = 0;
+
+	fp = open_memstream(&buf, &len);
+	if (fp == NULL)
+		return xstrdup("");
+	ka_report_junit_escape(fp, s, 1);
+	fclose(fp);
+	return buf != NULL ? buf : xstrdup("");
+}
+
+/* A rule's "id slug" in a case name, escaped once per report. */
+static const char *
+rule_name(struct junit *j, const struct ka_rule *rule)
+{
+	const struct ka_ruleset	*rs = j->c->rules;
+	char			*name;
+	size_t			 i = (size_t)(rule - rs->v);
+
+	if (j->rules[i] == NULL) {
+		name = xasprintf("%s %s", rule->id, rule->slug);
+		j->rules[i] = attr(name);
+		free(name);
+	}
+	return j->rules[i];
+}
+
+/*
+ * The escaped pieces of the passing cases of a subject, which carry only
+ * a class and a name: a file and a time would double the size of a
+ * report of many thousand cases, and no reader needs them there.
+ */
+static void
+pieces(struct junit *j, const char *cls, const char *display)
+{
+	char	*c = attr(cls), *d = attr(display);
+
+	free(j->head);
+	free(j->tail);
+	j->head = xasprintf("    <testcase classname=\"" PACKAGE_NAME
+	    ".%s\" name=\"", c);
+	j->tail = xasprintf(" [%s]\"/>\n", d);
+	free(c);
+	free(d);
+}
+
 /* The line of a finding in the file a case names. */
 static unsigned int
 line_of(const struct junit *j, const struct ka_finding *f)
@@ -357,7 +450,7 @@ static void
 put_case(struct junit *j, const struct ka_rule *rule, const char *cls,
     const char *display, const char *file, struct counts *cnt, int write)
 {
-	FILE			*fp = j->fp;
+	struct ka_outbuf			*fp = j->fp;
 	const struct ka_finding	*f;
 	enum outcome		 o;
 	unsigned int		 line;
@@ -369,44 +462,65 @@ put_case(struct junit *j, const struct ka_rule *rule, const char *cls,
 	cnt->skipped += o == SKIP;
 	if (!write)
 		return;
-	fputs("    <testcase classname=\"" PACKAGE_NAME ".", fp);
-	ka_report_junit_escape(fp, cls, 1);
-	putc('"', fp);
-	fputs(" name=\"", fp);
-	ka_report_junit_escape(fp, rule->id, 1);
-	putc(' ', fp);
-	ka_report_junit_escape(fp, rule->slug, 1);
-	fputs(" [", fp);
-	ka_report_junit_escape(fp, display, 1);
-	fputs("]\"", fp);
+	/* Most cases pass, and are written from escaped pieces. */
+	if (!any) {
+		ka_outbuf_puts(fp, j->head);
+		ka_outbuf_puts(fp, rule_name(j, rule));
+		ka_outbuf_puts(fp, j->tail);
+		return;
+	}
+	ka_outbuf_puts(fp, "    <testcase classname=\"" PACKAGE_NAME ".");
+	escape(fp, cls, 1);
+	ka_outbuf_putc(fp, '"');
+	ka_outbuf_puts(fp, " name=\"");
+	escape(fp, rule->id, 1);
+	ka_outbuf_putc(fp, ' ');
+	escape(fp, rule->slug, 1);
+	ka_outbuf_puts(fp, " [");
+	escape(fp, display, 1);
+	ka_outbuf_puts(fp, "]\"");
 	if (file != NULL)
 		put_attr(fp, "file", file);
 	f = any ? first_of(j, rule) : NULL;
 	line = f != NULL ? line_of(j, f) : 0;
-	if (line != 0)
-		fprintf(fp, " line=\"%u\"", line);
-	fputs(" time=\"0\"", fp);
+	if (line != 0) {
+		ka_outbuf_puts(fp, " line=\"");
+		ka_outbuf_int(fp, line);
+		ka_outbuf_putc(fp, '"');
+	}
+	ka_outbuf_puts(fp, " time=\"0\"");
 	if (f == NULL) {
-		fputs("/>\n", fp);
+		ka_outbuf_puts(fp, "/>\n");
 		return;
 	}
-	fputs(">\n", fp);
+	ka_outbuf_puts(fp, ">\n");
 	if (o == FAIL) {
-		fputs("      <failure", fp);
+		ka_outbuf_puts(fp, "      <failure");
 		put_attr(fp, "type", f->severity < KA_SEV__MAX ?
 		    ka_rules_severity_name(f->severity) : "error");
 		put_attr(fp, "message", f->message);
-		putc('>', fp);
+		ka_outbuf_putc(fp, '>');
 		put_body(j, rule);
-		fputs("</failure>\n", fp);
+		ka_outbuf_puts(fp, "</failure>\n");
 	} else {
 		if (o == SKIP)
-			fputs("      <skipped message=\"suppressed\"/>\n", fp);
-		fputs("      <system-out>", fp);
+			ka_outbuf_puts(fp,
+			    "      <skipped message=\"suppressed\"/>\n");
+		ka_outbuf_puts(fp, "      <system-out>");
 		put_body(j, rule);
-		fputs("</system-out>\n", fp);
+		ka_outbuf_puts(fp, "</system-out>\n");
 	}
-	fputs("    </testcase>\n", fp);
+	ka_outbuf_puts(fp, "    </testcase>\n");
+}
+
+static void
+ran_add(struct junit *j, size_t v)
+{
+	if (j->nran == j->rancap) {
+		j->rancap = j->rancap == 0 ? 1024 : j->rancap * 2;
+		j->ran = xreallocarray(j->ran, j->rancap, sizeof(*j->ran));
+	}
+	j->ran[j->nran++] = v;
 }
 
 /* The cases of every rule that ran on subject s. */
@@ -415,22 +529,44 @@ put_cases(struct junit *j, const struct ka_settings *s, const char *cls,
     const char *display, const char *file, struct counts *cnt, int write)
 {
 	const struct ka_ruleset	*rs = j->c->rules;
-	size_t			 i;
+	size_t			 i, n;
 
-	for (i = 0; rs != NULL && i < rs->len; i++)
-		if (ka_eval_applies(&rs->v[i], s))
-			put_case(j, &rs->v[i], cls, display, file, cnt,
-			    write);
+	if (rs == NULL)
+		return;
+	/*
+	 * Pass 0 asks which rules ran on the subject and keeps the answer,
+	 * preceded by how many they are; pass 1 reads it back in the same
+	 * order of subjects.
+	 */
+	if (write) {
+		pieces(j, cls, display);
+		n = j->ran[j->at++];
+		for (i = 0; i < n; i++)
+			put_case(j, &rs->v[j->ran[j->at++]], cls, display,
+			    file, cnt, 1);
+		return;
+	}
+	ran_add(j, 0);
+	n = j->nran - 1;
+	for (i = 0; i < rs->len; i++)
+		if (ka_eval_applies(&rs->v[i], s)) {
+			ran_add(j, i);
+			j->ran[n]++;
+			put_case(j, &rs->v[i], cls, display, file, cnt, 0);
+		}
 }
 
 static void
-put_suite(FILE *fp, const char *name, const struct counts *cnt)
+put_suite(struct ka_outbuf *fp, const char *name, const struct counts *cnt)
 {
-	fputs("  <testsuite", fp);
+	char	 buf[160];
+
+	ka_outbuf_puts(fp, "  <testsuite");
 	put_attr(fp, "name", name);
-	fprintf(fp, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
-	    "skipped=\"%zu\" time=\"0\">\n", cnt->tests, cnt->failures,
-	    cnt->errors, cnt->skipped);
+	snprintf(buf, sizeof(buf), " tests=\"%zu\" failures=\"%zu\" "
+	    "errors=\"%zu\" skipped=\"%zu\" time=\"0\">\n", cnt->tests,
+	    cnt->failures, cnt->errors, cnt->skipped);
+	ka_outbuf_puts(fp, buf);
 }
 
 static void
@@ -505,7 +641,7 @@ diag_cases(const struct junit *j, struct counts *cnt, int write)
 {
 	const struct ka_diags	*ds = j->c->diags;
 	const struct ka_diag	*d;
-	FILE			*fp = j->fp;
+	struct ka_outbuf			*fp = j->fp;
 	char			*rel;
 	size_t			 i, n = 0;
 
@@ -517,41 +653,52 @@ diag_cases(const struct junit *j, struct counts *cnt, int write)
 		cnt->errors++;
 		if (!write)
 			continue;
-		fprintf(fp, "    <testcase classname=\"kafka-audit.diagnostic\""
-		    " name=\"diagnostic %zu ", ++n);
-		ka_report_junit_escape(fp, ka_diag_id(d->code), 1);
-		putc('"', fp);
+		ka_outbuf_puts(fp, "    <testcase classname=\"" PACKAGE_NAME
+		    ".diagnostic\" name=\"diagnostic ");
+		ka_outbuf_int(fp, (long long)++n);
+		ka_outbuf_putc(fp, ' ');
+		escape(fp, ka_diag_id(d->code), 1);
+		ka_outbuf_putc(fp, '"');
 		if (d->loc.path != NULL) {
 			rel = ka_pathbase_rel(j->c->base, d->loc.path, NULL);
 			put_attr(fp, "file", rel);
 			free(rel);
-			if (d->loc.line != 0)
-				fprintf(fp, " line=\"%u\"", d->loc.line);
+			if (d->loc.line != 0) {
+				ka_outbuf_puts(fp, " line=\"");
+				ka_outbuf_int(fp, d->loc.line);
+				ka_outbuf_putc(fp, '"');
+			}
 		}
-		fputs(" time=\"0\">\n      <error", fp);
+		ka_outbuf_puts(fp, " time=\"0\">\n      <error");
 		put_attr(fp, "type", ka_diag_id(d->code));
 		put_attr(fp, "message", d->detail != NULL ? d->detail :
 		    ka_diag_summary(d->code));
-		fputs("/>\n    </testcase>\n", fp);
+		ka_outbuf_puts(fp, "/>\n    </testcase>\n");
 	}
 }
 
 int
-ka_report_junit_emit(FILE *fp, const struct ka_report_ctx *c)
+ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 {
+	struct ka_outbuf		*fp;
 	const struct ka_report		*r = c->report;
 	const struct ka_settings	*s;
 	struct junit			 j;
 	struct counts			*cnt, live, diag, all;
 	const char			**files;
 	const char			*rel;
+	char				 head[256];
 	size_t				*buf, i, nfiles = 0, nlivesubj = 0;
 	long				 fi;
 	int				 pass;
 
+	fp = xmalloc(sizeof(*fp));	/* 64 KiB: not on the stack */
+	ka_outbuf_init(fp, out);
 	memset(&j, 0, sizeof(j));
 	j.c = c;
 	j.fp = fp;
+	j.rules = xcalloc((c->rules != NULL ? c->rules->len : 0) + 1,
+	    sizeof(*j.rules));
 	index_findings(&j);
 	buf = xcalloc(j.nlive + 1, sizeof(*buf));
 	cnt = xcalloc(c->nsubjects + 1, sizeof(*cnt));
@@ -570,11 +717,12 @@ ka_report_junit_emit(FILE *fp, const struct ka_report_ctx *c)
 	/* Pass 0 counts, pass 1 writes. */
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
-			fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-			    "\n<testsuites name=\"%s\" tests=\"%zu\" "
-			    "failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" "
-			    "time=\"0\">\n", PACKAGE_NAME, all.tests,
-			    all.failures, all.errors, all.skipped);
+			snprintf(head, sizeof(head), "<?xml version=\"1.0\" "
+			    "encoding=\"UTF-8\"?>\n<testsuites name=\"%s\" "
+			    "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+			    "skipped=\"%zu\" time=\"0\">\n", PACKAGE_NAME,
+			    all.tests, all.failures, all.errors, all.skipped);
+			ka_outbuf_puts(fp, head);
 			memset(j.done, 0, (r->nfiles + 1) * sizeof(*j.done));
 		}
 		for (i = 0; i < c->nsubjects; i++) {
@@ -594,7 +742,7 @@ ka_report_junit_emit(FILE *fp, const struct ka_report_ctx *c)
 			if (pass == 0)
 				add_counts(&all, &cnt[i]);
 			else
-				fputs("  </testsuite>\n", fp);
+				ka_outbuf_puts(fp, "  </testsuite>\n");
 		}
 		if (nlivesubj > 0) {
 			if (pass == 1)
@@ -604,7 +752,7 @@ ka_report_junit_emit(FILE *fp, const struct ka_report_ctx *c)
 			if (pass == 0)
 				add_counts(&all, &live);
 			else
-				fputs("  </testsuite>\n", fp);
+				ka_outbuf_puts(fp, "  </testsuite>\n");
 		}
 		if (pass == 0) {
 			diag_cases(&j, &diag, 0);
@@ -612,10 +760,16 @@ ka_report_junit_emit(FILE *fp, const struct ka_report_ctx *c)
 		} else if (diag.tests > 0) {
 			put_suite(fp, PACKAGE_NAME, &diag);
 			diag_cases(&j, &diag, 1);
-			fputs("  </testsuite>\n", fp);
+			ka_outbuf_puts(fp, "  </testsuite>\n");
 		}
 	}
-	fputs("</testsuites>\n", fp);
+	ka_outbuf_puts(fp, "</testsuites>\n");
+	for (i = 0; c->rules != NULL && i < c->rules->len; i++)
+		free(j.rules[i]);
+	free(j.rules);
+	free(j.head);
+	free(j.tail);
+	free(j.ran);
 	for (i = 0; i < j.nlive; i++)
 		free(j.live[i].target);
 	free(j.live);
@@ -626,5 +780,7 @@ ka_report_junit_emit(FILE *fp, const struct ka_report_ctx *c)
 	free(buf);
 	free(cnt);
 	free(files);
-	return ferror(fp) ? -1 : 0;
+	ka_outbuf_flush(fp);
+	free(fp);
+	return ferror(out) ? -1 : 0;
 }

@@ -13,6 +13,8 @@
  *
  * Suppressed findings are always written, marked, since SARIF has the
  * means to say so; --show-suppressed matters to the other formats.
+ * Each rule, result and notification is written on one line: reports of
+ * many thousand results stay small, and still diff line by line.
  */
 #include "config.h"
 
@@ -92,6 +94,16 @@ put_text(struct ka_jsonw *w, const char *key, const char *s)
 	free(u);
 }
 
+/* {"text": s}, as it is: a finding's message is one line already. */
+static void
+put_message(struct ka_jsonw *w, const char *s)
+{
+	ka_jsonw_key(w, "message");
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "text", s != NULL ? s : "");
+	ka_jsonw_close(w, '}');
+}
+
 static void
 put_rule(struct ka_jsonw *w, const struct ka_rule *r)
 {
@@ -158,12 +170,32 @@ uri(const char *path)
 	return u;
 }
 
+/*
+ * The URI of the last relative path asked for, which the results of one
+ * file share: rel is compared by address, as ka_report_path() returns
+ * one string per file.
+ */
+struct uricache {
+	const char	*rel;		/* borrowed */
+	char		*uri;		/* owned */
+};
+
 /* "physicalLocation": the file at rel, at line and col (0: unknown). */
 static void
 put_physical(struct ka_jsonw *w, const char *rel, unsigned int line,
-    unsigned int col)
+    unsigned int col, struct uricache *uc)
 {
-	char	*u = uri(rel);
+	char	*u;
+
+	if (uc == NULL || uc->rel != rel) {
+		u = uri(rel);
+		if (uc != NULL) {
+			free(uc->uri);
+			uc->uri = u;
+			uc->rel = rel;
+		}
+	} else
+		u = uc->uri;
 
 	ka_jsonw_key(w, "physicalLocation");
 	ka_jsonw_open(w, '{');
@@ -181,7 +213,8 @@ put_physical(struct ka_jsonw *w, const char *rel, unsigned int line,
 		ka_jsonw_key_int(w, "startColumn", col);
 	ka_jsonw_close(w, '}');
 	ka_jsonw_close(w, '}');
-	free(u);
+	if (uc == NULL)
+		free(u);
 }
 
 static const char *
@@ -190,20 +223,29 @@ logical_kind(enum ka_kind k)
 	return k == KA_KIND_CLUSTER ? "namespace" : "resource";
 }
 
+/* What the results of a report share: the paths and URIs of a file. */
+struct sarif {
+	struct ka_jsonw			 w;
+	const struct ka_report_ctx	*c;
+	struct ka_report_pathcache	 pc, rpc;	/* of loc, related */
+	struct uricache			 uc, ruc;
+};
+
 static void
-put_location(struct ka_jsonw *w, const struct ka_report_ctx *c,
-    const struct ka_finding *f)
+put_location(struct sarif *s, const struct ka_finding *f)
 {
-	char	*target;
+	struct ka_jsonw			*w = &s->w;
+	const struct ka_report_ctx	*c = s->c;
+	char				*target;
 
 	ka_jsonw_next(w);
 	ka_jsonw_open(w, '{');
 	if (f->loc.path != NULL)
-		put_physical(w, ka_report_path(c->report, f->loc.path),
-		    f->loc.line, f->loc.col);
+		put_physical(w, ka_report_path_cached(c->report, &s->pc,
+		    f->loc.path), f->loc.line, f->loc.col, &s->uc);
 	else if (c->snapshot != NULL)
 		put_physical(w, c->snapshot,
-		    ka_report_snapshot_line(c, f), 0);
+		    ka_report_snapshot_line(c, f), 0, NULL);
 	if (f->kind != KA_KIND_FILE) {
 		target = ka_fingerprint_target(f, NULL);
 		ka_jsonw_key(w, "logicalLocations");
@@ -261,7 +303,7 @@ put_suppression(struct ka_jsonw *w, const struct ka_report_ctx *c,
 		ka_jsonw_key(w, "location");
 		ka_jsonw_open(w, '{');
 		rel = ka_pathbase_rel(c->base, s->loc.path, NULL);
-		put_physical(w, rel, s->loc.line, s->loc.col);
+		put_physical(w, rel, s->loc.line, s->loc.col, NULL);
 		free(rel);
 		ka_jsonw_close(w, '}');
 	}
@@ -271,11 +313,12 @@ put_suppression(struct ka_jsonw *w, const struct ka_report_ctx *c,
 }
 
 static void
-put_result(struct ka_jsonw *w, const struct ka_report_ctx *c,
-    const struct ka_finding *f)
+put_result(struct sarif *s, const struct ka_finding *f)
 {
-	const struct ka_ruleset	*rs = c->rules;
-	char			 line_hash[32];
+	struct ka_jsonw			*w = &s->w;
+	const struct ka_report_ctx	*c = s->c;
+	const struct ka_ruleset		*rs = c->rules;
+	char				 line_hash[32];
 
 	ka_jsonw_next(w);
 	ka_jsonw_open(w, '{');
@@ -283,10 +326,10 @@ put_result(struct ka_jsonw *w, const struct ka_report_ctx *c,
 	if (rs != NULL && f->rule >= rs->v && f->rule < rs->v + rs->len)
 		ka_jsonw_key_int(w, "ruleIndex", f->rule - rs->v);
 	ka_jsonw_key_str(w, "level", level(f->severity));
-	put_text(w, "message", f->message);
+	put_message(w, f->message);
 	ka_jsonw_key(w, "locations");
 	ka_jsonw_open(w, '[');
-	put_location(w, c, f);
+	put_location(s, f);
 	ka_jsonw_close(w, ']');
 	if (f->related.path != NULL && f->related.line != 0) {
 		ka_jsonw_key(w, "relatedLocations");
@@ -294,8 +337,9 @@ put_result(struct ka_jsonw *w, const struct ka_report_ctx *c,
 		ka_jsonw_next(w);
 		ka_jsonw_open(w, '{');
 		ka_jsonw_key_int(w, "id", 1);
-		put_physical(w, ka_report_path(c->report, f->related.path),
-		    f->related.line, f->related.col);
+		put_physical(w, ka_report_path_cached(c->report, &s->rpc,
+		    f->related.path), f->related.line, f->related.col,
+		    &s->ruc);
 		ka_jsonw_close(w, '}');
 		ka_jsonw_close(w, ']');
 	}
@@ -337,7 +381,7 @@ put_notification(struct ka_jsonw *w, const struct ka_report_ctx *c,
 		ka_jsonw_open(w, '[');
 		ka_jsonw_next(w);
 		ka_jsonw_open(w, '{');
-		put_physical(w, rel, d->loc.line, d->loc.col);
+		put_physical(w, rel, d->loc.line, d->loc.col, NULL);
 		ka_jsonw_close(w, '}');
 		ka_jsonw_close(w, ']');
 		free(rel);
@@ -359,8 +403,10 @@ put_invocation(struct ka_jsonw *w, const struct ka_report_ctx *c)
 	ka_jsonw_key_int(w, "exitCode", c->exit_status);
 	ka_jsonw_key(w, "toolExecutionNotifications");
 	ka_jsonw_open(w, '[');
+	ka_jsonw_oneline(w, 1);
 	for (i = 0; c->diags != NULL && i < c->diags->len; i++)
 		put_notification(w, c, &c->diags->v[i]);
+	ka_jsonw_oneline(w, 0);
 	ka_jsonw_close(w, ']');
 	ka_jsonw_close(w, '}');
 	ka_jsonw_close(w, ']');
@@ -370,40 +416,50 @@ int
 ka_report_sarif_emit(FILE *fp, const struct ka_report_ctx *c)
 {
 	const struct ka_report	*r = c->report;
-	struct ka_jsonw		 w;
+	struct sarif		 s;
+	struct ka_jsonw		*w = &s.w;
 	size_t			 i;
 
-	ka_jsonw_init(&w, fp);
-	ka_jsonw_open(&w, '{');
-	ka_jsonw_key_str(&w, "$schema", SARIF_SCHEMA);
-	ka_jsonw_key_str(&w, "version", "2.1.0");
-	ka_jsonw_key(&w, "runs");
-	ka_jsonw_open(&w, '[');
-	ka_jsonw_next(&w);
-	ka_jsonw_open(&w, '{');
-	ka_jsonw_key(&w, "tool");
-	ka_jsonw_open(&w, '{');
-	ka_jsonw_key(&w, "driver");
-	ka_jsonw_open(&w, '{');
-	ka_jsonw_key_str(&w, "name", PACKAGE_NAME);
-	ka_jsonw_key_str(&w, "version", PACKAGE_VERSION);
-	ka_jsonw_key_str(&w, "semanticVersion", PACKAGE_VERSION);
-	ka_jsonw_key(&w, "rules");
-	ka_jsonw_open(&w, '[');
+	memset(&s, 0, sizeof(s));
+	s.c = c;
+	ka_jsonw_init(w, fp);
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "$schema", SARIF_SCHEMA);
+	ka_jsonw_key_str(w, "version", "2.1.0");
+	ka_jsonw_key(w, "runs");
+	ka_jsonw_open(w, '[');
+	ka_jsonw_next(w);
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key(w, "tool");
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key(w, "driver");
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "name", PACKAGE_NAME);
+	ka_jsonw_key_str(w, "version", PACKAGE_VERSION);
+	ka_jsonw_key_str(w, "semanticVersion", PACKAGE_VERSION);
+	ka_jsonw_key(w, "rules");
+	ka_jsonw_open(w, '[');
+	ka_jsonw_oneline(w, 1);
 	for (i = 0; c->rules != NULL && i < c->rules->len; i++)
-		put_rule(&w, &c->rules->v[i]);
-	ka_jsonw_close(&w, ']');
-	ka_jsonw_close(&w, '}');
-	ka_jsonw_close(&w, '}');
-	put_invocation(&w, c);
-	ka_jsonw_key(&w, "results");
-	ka_jsonw_open(&w, '[');
+		put_rule(w, &c->rules->v[i]);
+	ka_jsonw_oneline(w, 0);
+	ka_jsonw_close(w, ']');
+	ka_jsonw_close(w, '}');
+	ka_jsonw_close(w, '}');
+	put_invocation(w, c);
+	ka_jsonw_key(w, "results");
+	ka_jsonw_open(w, '[');
+	ka_jsonw_oneline(w, 1);
 	for (i = 0; i < r->len; i++)
-		put_result(&w, c, &r->v[i]);
-	ka_jsonw_close(&w, ']');
-	ka_jsonw_close(&w, '}');
-	ka_jsonw_close(&w, ']');
-	ka_jsonw_close(&w, '}');
+		put_result(&s, &r->v[i]);
+	ka_jsonw_oneline(w, 0);
+	ka_jsonw_close(w, ']');
+	ka_jsonw_close(w, '}');
+	ka_jsonw_close(w, ']');
+	ka_jsonw_close(w, '}');
+	free(s.uc.uri);
+	free(s.ruc.uri);
+	ka_jsonw_flush(w);
 	putc('\n', fp);
 	return ferror(fp) ? -1 : 0;
 }
