@@ -266,6 +266,22 @@ ka_report_suppressed(const struct ka_report *r, enum ka_suppress_kind k)
 	return n;
 }
 
+const char *
+ka_report_first_line(const char *s, size_t *len)
+{
+	size_t	 n;
+
+	*len = 0;
+	if (s == NULL)
+		return "";
+	s += strspn(s, " \t\r\n");
+	n = strcspn(s, "\r\n");
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
 int
 ka_report_shown(const struct ka_report_ctx *c, const struct ka_finding *f)
 {

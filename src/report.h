@@ -177,6 +177,13 @@ unsigned int		 ka_report_snapshot_line(const struct ka_report_ctx *,
 			    const struct ka_finding *);
 
 /*
+ * The first line of a text such as a rule's fix, without the white space
+ * around it: its start, and its length in *len (0 for none).  The CI
+ * reports give one line of the fix; "explain" and JSON give all of it.
+ */
+const char		*ka_report_first_line(const char *, size_t *len);
+
+/*
  * Whether a reporter prints finding f: every finding that counts, and the
  * suppressed ones too when asked.
  */

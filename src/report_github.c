@@ -62,10 +62,7 @@ put_fix(FILE *fp, const char *fix)
 {
 	size_t	 n;
 
-	if (fix == NULL)
-		return;
-	fix += strspn(fix, " \t\r\n");
-	n = strcspn(fix, "\r\n");
+	fix = ka_report_first_line(fix, &n);
 	if (n == 0)
 		return;
 	fputs("%0Afix: ", fp);

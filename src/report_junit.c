@@ -350,10 +350,7 @@ put_body(const struct junit *j, const struct ka_rule *rule)
 	}
 	fix = first == NULL ? NULL : first->fix != NULL ? first->fix :
 	    rule->fix;
-	if (fix == NULL)
-		return;
-	fix += strspn(fix, " \t\r\n");
-	n = strcspn(fix, "\r\n");
+	fix = ka_report_first_line(fix, &n);
 	if (n == 0)
 		return;
 	line = xstrndup(fix, n);
