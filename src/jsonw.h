@@ -6,10 +6,10 @@
  * way instead of being built as a tree first.  Strings are made UTF-8:
  * a byte that does not start a well-formed sequence becomes U+FFFD.
  *
- * The writer gathers its output in an outbuf.h buffer; ka_jsonw_flush()
- * hands it to the FILE, and must end every document.  The writer never fails by
- * itself; the caller checks ferror() on its FILE after the flush.
- * Nesting is at most KA_JSONW_DEPTH deep.
+ * The writer gathers its output in an outbuf.h buffer (64 KiB, inside
+ * the struct); ka_jsonw_flush() hands it to the FILE, and must end every
+ * document.  The writer never fails by itself; the caller checks ferror()
+ * on its FILE after the flush.  Nesting is at most KA_JSONW_DEPTH deep.
  */
 #ifndef KA_JSONW_H
 #define KA_JSONW_H
@@ -22,7 +22,7 @@
 #define KA_JSONW_DEPTH	16
 
 struct ka_jsonw {
-	struct ka_outbuf out;
+	struct ka_outbuf out;		/* owned: the pending output */
 	unsigned int	 depth;
 	unsigned int	 oneline;	/* the depth from which values are
 					   written on one line; 0: none */
