@@ -36,14 +36,6 @@ ka_outbuf_put(struct ka_outbuf *o, const void *s, size_t n)
 }
 
 void
-ka_outbuf_putc(struct ka_outbuf *o, int c)
-{
-	if (o->len == sizeof(o->buf))
-		ka_outbuf_flush(o);
-	o->buf[o->len++] = (char)c;
-}
-
-void
 ka_outbuf_puts(struct ka_outbuf *o, const char *s)
 {
 	ka_outbuf_put(o, s, strlen(s));

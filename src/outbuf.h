@@ -23,7 +23,16 @@ void	ka_outbuf_init(struct ka_outbuf *, FILE *);
 void	ka_outbuf_flush(struct ka_outbuf *);
 
 void	ka_outbuf_put(struct ka_outbuf *, const void *, size_t);
-void	ka_outbuf_putc(struct ka_outbuf *, int);
+
+/* One byte; inline, since reports write so many of them one by one. */
+static inline void
+ka_outbuf_putc(struct ka_outbuf *o, int c)
+{
+	if (o->len == sizeof(o->buf))
+		ka_outbuf_flush(o);
+	o->buf[o->len++] = (char)c;
+}
+
 void	ka_outbuf_puts(struct ka_outbuf *, const char *);
 /* A number in decimal. */
 void	ka_outbuf_int(struct ka_outbuf *, long long);
