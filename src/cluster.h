@@ -70,6 +70,8 @@ struct ka_broker {
 	int			 port;
 	char			*rack;		/* owned; NULL when none */
 	struct ka_configs	 configs;
+	unsigned int		 line;		/* of its object in the
+						   snapshot; 0 when live */
 };
 
 struct ka_partition {
@@ -81,6 +83,7 @@ struct ka_partition {
 	size_t			 nisr;
 	char			*error;		/* owned: the partition's
 						   metadata error, or NULL */
+	unsigned int		 line;		/* as for brokers */
 };
 
 struct ka_topic {
@@ -92,6 +95,7 @@ struct ka_topic {
 	struct ka_partition	*parts;		/* owned, sorted by id */
 	size_t			 nparts, partscap;
 	struct ka_configs	 configs;
+	unsigned int		 line;		/* as for brokers */
 };
 
 struct ka_cluster {

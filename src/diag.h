@@ -68,6 +68,9 @@ enum ka_diag_code {
 	KA_D_SNAPSHOT_SYNTAX,		/* snapshot.syntax */
 	KA_D_SNAPSHOT_SCHEMA,		/* snapshot.schema */
 	KA_D_SNAPSHOT_INCOMPLETE,	/* snapshot.incomplete */
+	KA_D_BASELINE_SYNTAX,		/* baseline.syntax */
+	KA_D_BASELINE_SCHEMA,		/* baseline.schema */
+	KA_D_BASELINE_STALE,		/* baseline.stale */
 	KA_D_OUTPUT_WRITE,		/* output.write */
 	KA_D_INTERNAL,			/* internal */
 	KA_D__MAX

@@ -1513,8 +1513,8 @@ run_check(struct ka_report *rep, const struct ka_rule *rule,
 	}
 }
 
-static int
-applies(const struct ka_rule *rule, const struct ka_settings *s)
+int
+ka_eval_applies(const struct ka_rule *rule, const struct ka_settings *s)
 {
 	if ((rule->scopes & scope_of(s)) == 0)
 		return 0;
@@ -1711,7 +1711,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 		start = rep->len;
 		cross = uses_broker(rule->cond) || uses_broker(rule->when);
 		for (i = 0; i < nfiles; i++) {
-			if (!applies(rule, files[i]))
+			if (!ka_eval_applies(rule, files[i]))
 				continue;
 			if (rule->cond->op == KA_COND_CHECK) {
 				run_check(rep, rule, files[i], &run);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct ka_report;
+struct ka_rule;
 struct ka_ruleset;
 struct ka_settings;
 
@@ -22,5 +23,11 @@ struct ka_settings;
 void	ka_eval(const struct ka_ruleset *,
 	    const struct ka_settings *const *files, size_t nfiles,
 	    struct ka_report *);
+
+/*
+ * Whether rule is evaluated on subject s: s is in its scope, and of a
+ * client and version it applies to.  The JUnit report lists these pairs.
+ */
+int	ka_eval_applies(const struct ka_rule *, const struct ka_settings *);
 
 #endif

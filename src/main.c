@@ -101,28 +101,104 @@ cmd_explain(struct ka_run *r, const struct ka_opts *o)
 		    o->explain);
 }
 
+/* --format auto: annotations under GitHub Actions, else text. */
+static const char *
+want_format(const struct ka_opts *o)
+{
+	const char	*gha = getenv("GITHUB_ACTIONS");
+
+	if (o->format == NULL)
+		return "text";
+	if (strcmp(o->format, "auto") != 0)
+		return o->format;
+	return gha != NULL && strcmp(gha, "true") == 0 ? "github" : "text";
+}
+
+#define OUTPUT_BUFFER	(256 * 1024)
+
+/* Each -o FMT=PATH; a report that cannot be written is output.write. */
+static void
+write_outputs(struct ka_run *r, const struct ka_opts *o,
+    const struct ka_report_ctx *ctx)
+{
+	const struct ka_output	*out;
+	FILE			*fp;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < o->noutputs; i++) {
+		out = &o->outputs[i];
+		if ((fp = fopen(out->path, "w")) == NULL)
+			rc = -1;
+		else {
+			/* Reports run to many megabytes: fewer writes. */
+			setvbuf(fp, NULL, _IOFBF, OUTPUT_BUFFER);
+			rc = ka_report_emit(out->format, fp, ctx);
+			if (fclose(fp) == EOF)
+				rc = -1;
+		}
+		if (rc == -1)
+			ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
+			    "could not write the %s report to %s",
+			    out->format, out->path);
+	}
+}
+
 static void
 cmd_check(struct ka_run *r, const struct ka_opts *o)
 {
 	struct ka_report_ctx	 ctx;
-	const char		*fmt = o->format != NULL ? o->format : "text";
+	const char		*fmt = want_format(o);
 
 	ka_run_check(r, o);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.report = &r->report;
 	ctx.diags = &r->diags;
 	ctx.rules = &r->rules;
-	ctx.color = want_color(o);
+	ctx.color = strcmp(fmt, "text") == 0 && want_color(o);
 	ctx.verbose = o->quiet ? -1 : o->verbose;
 	ctx.threshold = o->threshold;
 	ctx.exit_status = ka_run_status(r, o);
 	ctx.version = o->version;
+	ctx.base = &r->base;
+	ctx.cluster = r->have_cluster ? &r->cluster : NULL;
+	ctx.snapshot = r->snapshot;
+	ctx.subjects = r->subjects;
+	ctx.nsubjects = r->nsubjects;
 	/* Problems with the input come first, then the report. */
 	print_diags(&r->diags, 0, o->quiet);
 	fflush(stderr);
+	write_outputs(r, o, &ctx);
 	if (ka_report_emit(fmt, stdout, &ctx) == -1)
 		ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
 		    "could not write the %s report", fmt);
+}
+
+/* What baseline did, on standard output unless -q or it went there. */
+static void
+cmd_baseline(struct ka_run *r, const struct ka_opts *o)
+{
+	const char	*out;
+
+	ka_run_baseline(r, o);
+	if (r->written < 0) {
+		if (r->diags.worst >= KA_LEVEL_INPUT &&
+		    r->diags.worst < KA_LEVEL_INTERNAL)
+			ka_diag(&r->diags, KA_D_USAGE, NULL, "the baseline "
+			    "was not written: the audit was incomplete");
+		return;
+	}
+	out = o->output != NULL ? o->output : o->baseline != NULL ?
+	    o->baseline : KA_BASELINE_DEFAULT;
+	if (o->quiet || strcmp(out, "-") == 0)
+		return;
+	if (o->baseline_action == KA_BASELINE_CREATE)
+		printf("kafka-audit: %ld finding%s recorded in %s\n",
+		    r->written, r->written == 1 ? "" : "s", out);
+	else
+		printf("kafka-audit: %zu stale entr%s dropped, %ld kept in "
+		    "%s\n", r->stale, r->stale == 1 ? "y" : "ies", r->written,
+		    out);
 }
 
 int
@@ -170,6 +246,10 @@ main(int argc, char *argv[])
 		ka_run_load_rules(&r, &o);
 		cmd_check(&r, &o);
 		printed = r.diags.len;
+		break;
+	case KA_CMD_BASELINE:
+		ka_run_load_rules(&r, &o);
+		cmd_baseline(&r, &o);
 		break;
 	}
 	if (fflush(stdout) == EOF || ferror(stdout))

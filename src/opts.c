@@ -32,8 +32,11 @@
 #define CMD(c)		(1u << (c))
 #define CMD_ALL		(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT) | \
 			 CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN) | \
-			 CMD(KA_CMD_VERSION) | CMD(KA_CMD_HELP))
-#define CMD_LIVE	(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT))
+			 CMD(KA_CMD_VERSION) | CMD(KA_CMD_HELP) | \
+			 CMD(KA_CMD_BASELINE))
+#define CMD_LIVE	(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT) | \
+			 CMD(KA_CMD_BASELINE))
+#define CMD_AUDIT	(CMD(KA_CMD_CHECK) | CMD(KA_CMD_BASELINE))
 
 /* Ordered as --help lists them, group by group. */
 enum opt {
@@ -41,8 +44,11 @@ enum opt {
 	OPT_QUIET,
 	OPT_VERBOSE,
 	OPT_COLOR,
+	OPT_OUTPUT,
+	OPT_PATH_BASE,
 	OPT_THRESHOLD,
 	OPT_NO_FAIL,
+	OPT_BASELINE,
 	OPT_TYPE,
 	OPT_CLIENT,
 	OPT_KAFKA_VERSION,
@@ -57,7 +63,6 @@ enum opt {
 	OPT_TOPIC,
 	OPT_EXCLUDE_TOPIC,
 	OPT_SNAPSHOT,
-	OPT_OUTPUT,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT__MAX
@@ -79,6 +84,9 @@ static const struct option longopts[] = {
 	{ "failure-threshold", required_argument, NULL,
 	    OPT_BASE + OPT_THRESHOLD },
 	{ "no-fail", no_argument, NULL, OPT_BASE + OPT_NO_FAIL },
+	{ "baseline", required_argument, NULL, OPT_BASE + OPT_BASELINE },
+	{ "baseline-file", required_argument, NULL, OPT_BASE + OPT_BASELINE },
+	{ "path-base", required_argument, NULL, OPT_BASE + OPT_PATH_BASE },
 	{ "type", required_argument, NULL, OPT_BASE + OPT_TYPE },
 	{ "client", required_argument, NULL, OPT_BASE + OPT_CLIENT },
 	{ "kafka-version", required_argument, NULL,
@@ -118,8 +126,8 @@ enum group {
 
 static const char *const groups[GROUP__MAX] = {
 	[GROUP_OUTPUT] = "Output options",
-	[GROUP_AUDIT] = "Audit options (check)",
-	[GROUP_CLUSTER] = "Cluster options (check, snapshot)",
+	[GROUP_AUDIT] = "Audit options (check, baseline)",
+	[GROUP_CLUSTER] = "Cluster options (check, snapshot, baseline)",
 	[GROUP_RULES] = "Rule options",
 	[GROUP_GENERAL] = "General options",
 };
@@ -139,6 +147,10 @@ static const struct {
 } optinfo[OPT__MAX] = {
 	[OPT_FORMAT] = { 'f', "FMT", CMD(KA_CMD_CHECK) | CMD(KA_CMD_RULES),
 	    GROUP_OUTPUT, 0, "output format; see Formats below" },
+	[OPT_OUTPUT] = { 'o', "[FMT=]FILE", CMD_LIVE, GROUP_OUTPUT, 1,
+	    "check: also FMT to FILE; else write FILE" },
+	[OPT_PATH_BASE] = { 0, "DIR", CMD_AUDIT, GROUP_OUTPUT, 0,
+	    "report paths relative to DIR (default: .)" },
 	[OPT_QUIET] = { 'q', NULL, CMD_LIVE, GROUP_OUTPUT, 0,
 	    "print findings and errors only" },
 	[OPT_VERBOSE] = { 'v', NULL, CMD_LIVE, GROUP_OUTPUT, 1,
@@ -149,18 +161,20 @@ static const struct {
 	    "fail at error (default), warning, info or none" },
 	[OPT_NO_FAIL] = { 0, NULL, CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
 	    "exit 0 even when findings reach the threshold" },
-	[OPT_TYPE] = { 0, "ROLE", CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
+	[OPT_BASELINE] = { 0, "FILE", CMD_AUDIT, GROUP_AUDIT, 0,
+	    "only new findings" },
+	[OPT_TYPE] = { 0, "ROLE", CMD_AUDIT, GROUP_AUDIT, 0,
 	    "file role: broker, topic, producer or consumer" },
-	[OPT_CLIENT] = { 0, "CLIENT", CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
+	[OPT_CLIENT] = { 0, "CLIENT", CMD_AUDIT, GROUP_AUDIT, 0,
 	    "java or librdkafka (default: detect from keys)" },
-	[OPT_KAFKA_VERSION] = { 0, "X.Y[.Z]", CMD(KA_CMD_CHECK), GROUP_AUDIT,
+	[OPT_KAFKA_VERSION] = { 0, "X.Y[.Z]", CMD_AUDIT, GROUP_AUDIT,
 	    0, "Kafka release for defaults (default: newest)" },
-	[OPT_STDIN_FILENAME] = { 0, "NAME", CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
+	[OPT_STDIN_FILENAME] = { 0, "NAME", CMD_AUDIT, GROUP_AUDIT, 0,
 	    "the file name standard input stands for" },
-	[OPT_RULES] = { 'r', "PATH", CMD(KA_CMD_CHECK) | CMD(KA_CMD_RULES) |
+	[OPT_RULES] = { 'r', "PATH", CMD_AUDIT | CMD(KA_CMD_RULES) |
 	    CMD(KA_CMD_EXPLAIN), GROUP_RULES, 1,
 	    "also load rules from PATH; repeatable" },
-	[OPT_NO_DEFAULT_RULES] = { 0, NULL, CMD(KA_CMD_CHECK) |
+	[OPT_NO_DEFAULT_RULES] = { 0, NULL, CMD_AUDIT |
 	    CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN), GROUP_RULES, 0,
 	    "skip the rules installed with kafka-audit" },
 	[OPT_BOOTSTRAP] = { 'b', "LIST", CMD_LIVE, GROUP_CLUSTER, 1,
@@ -177,10 +191,8 @@ static const struct {
 	    "only topics matching GLOB; repeatable" },
 	[OPT_EXCLUDE_TOPIC] = { 0, "GLOB", CMD_LIVE, GROUP_CLUSTER, 1,
 	    "skip topics matching GLOB; repeatable" },
-	[OPT_SNAPSHOT] = { 0, "FILE", CMD(KA_CMD_CHECK), GROUP_CLUSTER, 0,
+	[OPT_SNAPSHOT] = { 0, "FILE", CMD_AUDIT, GROUP_CLUSTER, 0,
 	    "audit a saved snapshot, not a live cluster" },
-	[OPT_OUTPUT] = { 'o', "FILE", CMD(KA_CMD_SNAPSHOT), GROUP_CLUSTER, 0,
-	    "write to FILE (- for standard output)" },
 	[OPT_HELP] = { 'h', NULL, CMD_ALL, GROUP_GENERAL, 0,
 	    "show this help" },
 	[OPT_VERSION] = { 'V', NULL, 0, GROUP_GENERAL, 0,
@@ -194,6 +206,7 @@ static const struct {
 } cmds[] = {
 	[KA_CMD_CHECK] = { "check", "[PATH... | -]" },
 	[KA_CMD_SNAPSHOT] = { "snapshot", "" },
+	[KA_CMD_BASELINE] = { "baseline", "create|prune [FILE] [PATH...]" },
 	[KA_CMD_RULES] = { "rules", "" },
 	[KA_CMD_EXPLAIN] = { "explain", "RULE" },
 	[KA_CMD_VERSION] = { "version", "" },
@@ -264,6 +277,7 @@ ka_opts_clear(struct ka_opts *o)
 	free(o->conn);
 	free(o->topics);
 	free(o->excludes);
+	free(o->outputs);
 	ka_opts_init(o);
 }
 
@@ -447,13 +461,41 @@ set_format(struct parse *p, const char *arg)
 		if (keyword(rules_formats, NELEM(rules_formats), arg) == -1)
 			return bad_keyword(p, OPT_FORMAT, arg, rules_formats,
 			    NELEM(rules_formats));
-	} else if (!ka_report_format_known(arg)) {
+	} else if (strcmp(arg, "auto") != 0 && !ka_report_format_known(arg)) {
 		ka_diag(p->d, KA_D_USAGE, NULL,
-		    "invalid --format '%s': expected one of %s", arg,
+		    "invalid --format '%s': expected one of auto, %s", arg,
 		    ka_report_format_list());
 		return -1;
 	}
 	p->o->format = arg;
+	return 0;
+}
+
+/* -o: the file of snapshot and baseline, FMT=PATH for check. */
+static int
+set_output(struct parse *p, const char *arg)
+{
+	struct ka_opts	*o = p->o;
+	const char	*eq, *fmt;
+
+	if (o->cmd != KA_CMD_CHECK) {
+		o->output = arg;
+		return 0;
+	}
+	eq = strchr(arg, '=');
+	fmt = eq != NULL ? ka_report_format_name(arg, (size_t)(eq - arg)) :
+	    NULL;
+	if (fmt == NULL || eq[1] == '\0' || strcmp(eq + 1, "-") == 0) {
+		ka_diag(p->d, KA_D_USAGE, NULL, "invalid --output '%s': "
+		    "expected FMT=FILE, FMT one of %s (--format chooses "
+		    "what standard output gets)", arg,
+		    ka_report_format_list());
+		return -1;
+	}
+	o->outputs = xreallocarray(o->outputs, o->noutputs + 1,
+	    sizeof(*o->outputs));
+	o->outputs[o->noutputs].format = fmt;
+	o->outputs[o->noutputs++].path = eq + 1;
 	return 0;
 }
 
@@ -642,7 +684,12 @@ apply(struct parse *p, enum opt id, const char *arg)
 		o->snapshot = arg;
 		break;
 	case OPT_OUTPUT:
-		o->output = arg;
+		return set_output(p, arg);
+	case OPT_PATH_BASE:
+		o->path_base = arg;
+		break;
+	case OPT_BASELINE:
+		o->baseline = arg;
 		break;
 	case OPT_HELP:
 	case OPT_VERSION:
@@ -721,6 +768,21 @@ operand(struct parse *p, const char *w)
 			return -1;
 		}
 		o->explain = w;
+		return 0;
+	case KA_CMD_BASELINE:
+		if (o->baseline_action != KA_BASELINE_NONE) {
+			append(&o->paths, &o->npaths, w);
+			return 0;
+		}
+		if (strcmp(w, "create") == 0)
+			o->baseline_action = KA_BASELINE_CREATE;
+		else if (strcmp(w, "prune") == 0)
+			o->baseline_action = KA_BASELINE_PRUNE;
+		else {
+			ka_diag(p->d, KA_D_USAGE, NULL, "unknown baseline "
+			    "action '%s': expected create or prune", w);
+			return -1;
+		}
 		return 0;
 	case KA_CMD_SNAPSHOT:
 	case KA_CMD_RULES:
@@ -834,12 +896,40 @@ scan(struct parse *p, int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * baseline: the action, and for prune the file, which is --baseline or
+ * else the first operand.
+ */
+static int
+check_baseline_opts(struct ka_opts *o, struct ka_diags *d)
+{
+	if (o->baseline_action == KA_BASELINE_NONE) {
+		ka_diag(d, KA_D_USAGE, NULL, "baseline needs an action: "
+		    "create or prune");
+		return -1;
+	}
+	if (o->baseline_action == KA_BASELINE_PRUNE && o->baseline == NULL) {
+		if (o->npaths == 0) {
+			ka_diag(d, KA_D_USAGE, NULL, "baseline prune needs the "
+			    "baseline file: kafka-audit baseline prune FILE "
+			    "PATH...");
+			return -1;
+		}
+		o->baseline = o->paths[0];
+		memmove(o->paths, o->paths + 1,
+		    --o->npaths * sizeof(*o->paths));
+	}
+	return 0;
+}
+
 /* What check and snapshot need, and the options that need each other. */
 static int
 check_cluster_opts(struct ka_opts *o, struct ka_diags *d)
 {
-	if (o->cmd == KA_CMD_CHECK && o->npaths == 0 && o->nconn == 0 &&
-	    o->snapshot == NULL) {
+	if (o->cmd == KA_CMD_BASELINE && check_baseline_opts(o, d) == -1)
+		return -1;
+	if ((o->cmd == KA_CMD_CHECK || o->cmd == KA_CMD_BASELINE) &&
+	    o->npaths == 0 && o->nconn == 0 && o->snapshot == NULL) {
 		ka_diag(d, KA_D_USAGE_NO_INPUT, NULL, "nothing to audit: give "
 		    "files, directories or - for standard input, a cluster "
 		    "with -b, or a snapshot with --snapshot");
@@ -906,7 +996,8 @@ ka_opts_parse(struct ka_opts *o, int argc, char *argv[], struct ka_diags *d)
 		    "no command given");
 		return -1;
 	}
-	if (o->cmd == KA_CMD_CHECK || o->cmd == KA_CMD_SNAPSHOT)
+	if (o->cmd == KA_CMD_CHECK || o->cmd == KA_CMD_SNAPSHOT ||
+	    o->cmd == KA_CMD_BASELINE)
 		return check_cluster_opts(o, d);
 	if (o->cmd == KA_CMD_EXPLAIN && o->explain == NULL) {
 		ka_diag(d, KA_D_USAGE, NULL, "explain needs a rule: its id or "
@@ -956,11 +1047,40 @@ synopsis(FILE *fp, enum ka_cmd c)
 	}
 }
 
+/*
+ * A comma-separated list after the option column, wrapped to 79 columns
+ * with later lines indented to that column.
+ */
+static void
+put_wrapped(FILE *fp, int width, const char *list)
+{
+	size_t	 n;
+	int	 col = width;
+
+	while (*list != '\0') {
+		n = strcspn(list, ",");
+		n += list[n] == ',';
+		if (col + (int)n > 79 && col > width) {
+			fprintf(fp, "\n%*s", width, "");
+			col = width;
+		}
+		fwrite(list, 1, n, fp);
+		col += (int)n;
+		list += n;
+		if (*list == ' ' && col + 1 + (int)strcspn(list + 1, ",") +
+		    1 <= 79) {
+			putc(' ', fp);
+			col++;
+		}
+		list += *list == ' ';
+	}
+}
+
 void
 ka_opts_usage(FILE *fp)
 {
 	const struct option	*lo;
-	char			 buf[64], *l = NULL;
+	char			 buf[64], *l = NULL, *all;
 	size_t			 i;
 	int			 g, id, n, width = 0;
 
@@ -998,9 +1118,11 @@ ka_opts_usage(FILE *fp)
 
 	for (i = 0; i < NELEM(rules_formats); i++)
 		listadd(&l, rules_formats[i].name);
-	fprintf(fp, "\nFormats:\n  %-*s%s\n  %-*s%s\n", width - 2,
-	    cmds[KA_CMD_CHECK].name, ka_report_format_list(), width - 2,
-	    cmds[KA_CMD_RULES].name, l);
+	all = xasprintf("auto, %s", ka_report_format_list());
+	fprintf(fp, "\nFormats:\n  %-*s", width - 2, cmds[KA_CMD_CHECK].name);
+	put_wrapped(fp, width, all);
+	free(all);
+	fprintf(fp, "\n  %-*s%s\n", width - 2, cmds[KA_CMD_RULES].name, l);
 	free(l);
 
 	fputs("\nExit status:\n", fp);

@@ -17,6 +17,7 @@ struct option;
 enum ka_cmd {
 	KA_CMD_CHECK,
 	KA_CMD_SNAPSHOT,
+	KA_CMD_BASELINE,
 	KA_CMD_RULES,
 	KA_CMD_EXPLAIN,
 	KA_CMD_VERSION,
@@ -24,6 +25,19 @@ enum ka_cmd {
 };
 
 #define KA_COLOR_AUTO	(-1)
+
+/* baseline create | prune */
+enum ka_baseline_action {
+	KA_BASELINE_NONE,
+	KA_BASELINE_CREATE,
+	KA_BASELINE_PRUNE
+};
+
+/* check -o FMT=PATH: a report written to a file besides standard output. */
+struct ka_output {
+	const char	*format;	/* static: a format's name */
+	const char	*path;		/* borrowed from argv */
+};
 
 #define KA_TIMEOUT_DEFAULT	30	/* seconds: --timeout */
 #define KA_TIMEOUT_MAX		86400
@@ -59,7 +73,14 @@ struct ka_opts {
 	const char	**excludes;	/* owned array of borrowed globs */
 	size_t		 nexcludes;
 	const char	*snapshot;	/* check --snapshot FILE */
-	const char	*output;	/* snapshot -o FILE; "-" = stdout */
+	const char	*output;	/* snapshot, baseline: -o FILE; "-" =
+					   stdout */
+	struct ka_output *outputs;	/* owned: check -o FMT=PATH */
+	size_t		 noutputs;
+	const char	*path_base;	/* --path-base DIR, or NULL */
+	const char	*baseline;	/* check --baseline FILE; the file
+					   baseline writes or prunes */
+	enum ka_baseline_action baseline_action;
 };
 
 void	ka_opts_init(struct ka_opts *);

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "hash.h"
+#include "pathbase.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -22,6 +24,10 @@ static const struct {
 	{ "text", ka_report_text_emit },
 	{ "compact", ka_report_text_compact },
 	{ "json", ka_report_json_emit },
+	{ "sarif", ka_report_sarif_emit },
+	{ "junit", ka_report_junit_emit },
+	{ "github", ka_report_github_emit },
+	{ "codequality", ka_report_codequality_emit },
 };
 
 #define NFORMATS	(sizeof(formats) / sizeof(formats[0]))
@@ -59,6 +65,9 @@ ka_report_clear(struct ka_report *r)
 
 	for (i = 0; i < r->len; i++)
 		ka_report_drop(r, i);
+	for (i = 0; r->rel != NULL && i < r->nfiles; i++)
+		free(r->rel[i]);
+	free(r->rel);
 	free(r->v);
 	free(r->files);
 	free(r->fileidx);
@@ -240,9 +249,127 @@ ka_report_count(const struct ka_report *r, enum ka_severity s)
 	size_t	 i, n = 0;
 
 	for (i = 0; i < r->len; i++)
-		if (r->v[i].severity == s)
+		if (r->v[i].severity == s &&
+		    r->v[i].suppressed.kind == KA_SUPPRESS_NONE)
 			n++;
 	return n;
+}
+
+size_t
+ka_report_suppressed(const struct ka_report *r, enum ka_suppress_kind k)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < r->len; i++)
+		if (r->v[i].suppressed.kind == k)
+			n++;
+	return n;
+}
+
+const char *
+ka_report_first_line(const char *s, size_t *len)
+{
+	size_t	 n;
+
+	*len = 0;
+	if (s == NULL)
+		return "";
+	s += strspn(s, " \t\r\n");
+	n = strcspn(s, "\r\n");
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+int
+ka_report_shown(const struct ka_report_ctx *c, const struct ka_finding *f)
+{
+	return f->suppressed.kind == KA_SUPPRESS_NONE || c->show_suppressed;
+}
+
+long
+ka_report_file_index(const struct ka_report *r, const char *path)
+{
+	size_t	 h, mask;
+
+	if (path == NULL || r->fileidxcap == 0)
+		return -1;
+	mask = r->fileidxcap - 1;
+	h = (size_t)ka_hash(path, strlen(path)) & mask;
+	for (; r->fileidx[h] != 0; h = (h + 1) & mask)
+		if (strcmp(r->files[r->fileidx[h] - 1], path) == 0)
+			return (long)r->fileidx[h] - 1;
+	return -1;
+}
+
+void
+ka_report_locate(struct ka_report *r, const struct ka_pathbase *pb)
+{
+	size_t	 i;
+
+	if (r->rel != NULL)
+		return;
+	r->rel = xcalloc(r->nfiles + 1, sizeof(*r->rel));
+	for (i = 0; i < r->nfiles; i++)
+		r->rel[i] = ka_pathbase_rel(pb, r->files[i], NULL);
+}
+
+const char *
+ka_report_path(const struct ka_report *r, const char *path)
+{
+	long	 i;
+
+	if (r->rel == NULL)
+		return path;
+	i = ka_report_file_index(r, path);
+	return i == -1 ? path : r->rel[i];
+}
+
+const char *
+ka_report_path_cached(const struct ka_report *r,
+    struct ka_report_pathcache *pc, const char *path)
+{
+	if (path == NULL || path != pc->path) {
+		pc->path = path;
+		pc->rel = path != NULL ? ka_report_path(r, path) : NULL;
+	}
+	return pc->rel;
+}
+
+/* The line of a live finding's broker, topic or partition in a snapshot. */
+unsigned int
+ka_report_snapshot_line(const struct ka_report_ctx *ctx,
+    const struct ka_finding *f)
+{
+	const struct ka_broker	*b;
+	const struct ka_topic	*t;
+	const struct ka_cluster	*c = ctx->cluster;
+	size_t			 i;
+
+	if (c == NULL)
+		return 0;
+	switch (f->kind) {
+	case KA_KIND_BROKER:
+		b = ka_cluster_broker(c, f->nbrokers > 0 ? f->brokers[0] :
+		    f->broker);
+		return b != NULL ? b->line : 0;
+	case KA_KIND_TOPIC:
+	case KA_KIND_PARTITION:
+		t = f->topic != NULL ? ka_cluster_topic(c, f->topic) : NULL;
+		if (t == NULL)
+			return 0;
+		if (f->kind == KA_KIND_TOPIC)
+			return t->line;
+		for (i = 0; i < t->nparts; i++)
+			if (t->parts[i].id == f->partition)
+				return t->parts[i].line;
+		return t->line;
+	case KA_KIND_FILE:
+	case KA_KIND_CLUSTER:
+		break;
+	}
+	return 0;
 }
 
 static int
@@ -284,7 +411,19 @@ ka_report_format_known(const char *name)
 }
 
 const char *
+ka_report_format_name(const char *name, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (strlen(formats[i].name) == len &&
+		    strncmp(formats[i].name, name, len) == 0)
+			return formats[i].name;
+	return NULL;
+}
+
+const char *
 ka_report_format_list(void)
 {
-	return "text, compact, json";
+	return "text, compact, json, sarif, junit, github, codequality";
 }

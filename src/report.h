@@ -15,6 +15,8 @@
 #include "rules.h"
 #include "settings.h"
 
+struct ka_pathbase;
+
 /*
  * Why a finding does not count: accepted in a comment of the file, by an
  * exemption of the configuration file, or recorded in the baseline.  A
@@ -72,6 +74,10 @@ struct ka_finding {
 	char			*fingerprint;	/* owned: stable id across
 						   runs (SARIF, baselines),
 						   or NULL until computed */
+	unsigned int		 occurrence;	/* 1 for the first finding
+						   of its rule, target and
+						   key, 2 for the next...;
+						   0 until computed */
 };
 
 struct ka_report {
@@ -86,6 +92,9 @@ struct ka_report {
 						   as its index plus one; 0 is
 						   a free slot */
 	size_t			 fileidxcap;	/* 0 or a power of two */
+	char			**rel;		/* owned: files[i] relative
+						   to the path base, after
+						   ka_report_locate() */
 };
 
 void			 ka_report_init(struct ka_report *);
@@ -100,12 +109,41 @@ struct ka_finding	*ka_report_add(struct ka_report *);
  */
 void			 ka_report_drop(struct ka_report *, size_t i);
 void			 ka_report_add_file(struct ka_report *, const char *);
+/* The index in files of an audited path, or -1. */
+long			 ka_report_file_index(const struct ka_report *,
+			    const char *);
 
 /* Sort by (path, line, col, rule id, subject, key): deterministic output. */
 void			 ka_report_sort(struct ka_report *);
 
+/* Findings of a severity that count: those not suppressed. */
 size_t			 ka_report_count(const struct ka_report *,
 			    enum ka_severity);
+/* Findings suppressed in a way (not KA_SUPPRESS_NONE). */
+size_t			 ka_report_suppressed(const struct ka_report *,
+			    enum ka_suppress_kind);
+
+/*
+ * Compute the path of every audited file relative to the base, once;
+ * ka_report_path() then returns it for any path of the report's files
+ * (a finding's loc or related path), and path itself for any other.
+ */
+void			 ka_report_locate(struct ka_report *,
+			    const struct ka_pathbase *);
+const char		*ka_report_path(const struct ka_report *,
+			    const char *);
+
+/*
+ * The same, remembering the last path asked for: the findings of a file
+ * follow one another and share its path, so a reporter that walks them
+ * looks each file up once.  Zero the cache before the first call.
+ */
+struct ka_report_pathcache {
+	const char	*path;		/* borrowed */
+	const char	*rel;		/* borrowed */
+};
+const char		*ka_report_path_cached(const struct ka_report *,
+			    struct ka_report_pathcache *, const char *);
 
 /* Everything a reporter may print. */
 struct ka_report_ctx {
@@ -117,22 +155,82 @@ struct ka_report_ctx {
 	int			 threshold;	/* enum ka_severity, or -1 */
 	int			 exit_status;	/* the run's exit status */
 	unsigned long		 version;	/* --kafka-version in force */
+	int			 show_suppressed; /* print suppressed
+						   findings, marked */
+	const struct ka_pathbase *base;		/* for paths the report
+						   does not hold, or NULL */
+	const struct ka_cluster	*cluster;	/* the audited cluster, or
+						   NULL */
+	const char		*snapshot;	/* the cluster's snapshot,
+						   relative to the base, or
+						   NULL when live or none */
+	const struct ka_settings *const *subjects; /* every audited
+						   subject, files first */
+	size_t			 nsubjects;
 };
+
+/*
+ * The line of a live finding's broker, topic or partition in the
+ * snapshot the cluster was read from; 0 if unknown or live.
+ */
+unsigned int		 ka_report_snapshot_line(const struct ka_report_ctx *,
+			    const struct ka_finding *);
+
+/*
+ * The first line of a text such as a rule's fix, without the white space
+ * around it: its start, and its length in *len (0 for none).  The CI
+ * reports give one line of the fix; "explain" and JSON give all of it.
+ */
+const char		*ka_report_first_line(const char *, size_t *len);
+
+/*
+ * Whether a reporter prints finding f: every finding that counts, and the
+ * suppressed ones too when asked.
+ */
+int			 ka_report_shown(const struct ka_report_ctx *,
+			    const struct ka_finding *);
 
 /* Write the report in a named format; -1 on an unknown name or I/O error. */
 int			 ka_report_emit(const char *format, FILE *,
 			    const struct ka_report_ctx *);
 int			 ka_report_format_known(const char *);
-/* "text, compact, json"; static. */
+/* The static name of the format spelt by len bytes of name, or NULL. */
+const char		*ka_report_format_name(const char *name, size_t len);
+/* "text, compact, json, ..."; static. */
 const char		*ka_report_format_list(void);
 
-/* The formats themselves (report_text.c, report_json.c). */
+/*
+ * The formats themselves: report_text.c, report_json.c, report_sarif.c,
+ * report_junit.c, report_github.c and report_codequality.c.
+ */
 int			 ka_report_text_emit(FILE *,
 			    const struct ka_report_ctx *);
 int			 ka_report_text_compact(FILE *,
 			    const struct ka_report_ctx *);
 int			 ka_report_json_emit(FILE *,
 			    const struct ka_report_ctx *);
+int			 ka_report_sarif_emit(FILE *,
+			    const struct ka_report_ctx *);
+int			 ka_report_junit_emit(FILE *,
+			    const struct ka_report_ctx *);
+int			 ka_report_github_emit(FILE *,
+			    const struct ka_report_ctx *);
+int			 ka_report_codequality_emit(FILE *,
+			    const struct ka_report_ctx *);
+
+/*
+ * Escaping for the CI formats, exported for their unit tests.  XML text
+ * and attribute values: '&', '<', '>', '"' and '\'' as entities, CR as a
+ * character reference, and in an attribute tab and LF too (which a
+ * parser would otherwise turn into spaces); every character that XML 1.0
+ * forbids (other C0 controls, U+FFFE, U+FFFF, bytes that are not UTF-8)
+ * as U+FFFD.  GitHub workflow commands: '%', CR and LF as %25, %0D and
+ * %0A, and in a property also ':' and ',' as %3A and %2C.
+ */
+void			 ka_report_junit_escape(FILE *, const char *,
+			    int attribute);
+void			 ka_report_github_escape(FILE *, const char *,
+			    int property);
 
 /* The rule catalogue as JSON, for "kafka-audit rules --format json". */
 int			 ka_report_json_rules(FILE *,

@@ -2,8 +2,8 @@
  * The JSON reporter and the JSON rule catalogue: the only file that talks
  * to jansson.  The catalogue is built as one json_t tree, dumped and
  * dropped; no jansson object leaves this file.  The report, which may
- * hold many thousand findings, is written as it goes by a small writer
- * that writes what jansson would (see struct jw).
+ * hold many thousand findings, is written as it goes by the streaming
+ * writer of jsonw.h, which writes what jansson would.
  *
  * The key order of every object is API (golden files compare bytes), so
  * objects are filled in the documented order and dumped with
@@ -20,58 +20,11 @@
 
 #include <jansson.h>
 
+#include "jsonw.h"
 #include "report.h"
 #include "xmalloc.h"
 
 #define SCHEMA_VERSION	1
-
-/*
- * Well-formed UTF-8 (RFC 3629): for each lead byte range, the length of
- * the sequence and the range of its second byte, which is what rules out
- * overlong forms, surrogates and code points above U+10FFFF.  Later bytes
- * are always 0x80 to 0xbf.
- */
-static const struct {
-	unsigned char	 lo, hi;	/* lead byte */
-	unsigned int	 len;
-	unsigned char	 lo2, hi2;	/* second byte */
-} utf8_lead[] = {
-	{ 0xc2, 0xdf, 2, 0x80, 0xbf },
-	{ 0xe0, 0xe0, 3, 0xa0, 0xbf },
-	{ 0xe1, 0xec, 3, 0x80, 0xbf },
-	{ 0xed, 0xed, 3, 0x80, 0x9f },
-	{ 0xee, 0xef, 3, 0x80, 0xbf },
-	{ 0xf0, 0xf0, 4, 0x90, 0xbf },
-	{ 0xf1, 0xf3, 4, 0x80, 0xbf },
-	{ 0xf4, 0xf4, 4, 0x80, 0x8f },
-};
-
-#define UTF8_REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD */
-
-/*
- * The length of the well-formed UTF-8 sequence at s, or 0 if s does not
- * start one.  A NUL ends the string and fails every continuation test, so
- * this never reads past it.
- */
-static size_t
-utf8_seq(const unsigned char *s)
-{
-	size_t	 i, k;
-
-	if (s[0] < 0x80)
-		return 1;
-	for (i = 0; i < sizeof(utf8_lead) / sizeof(utf8_lead[0]); i++) {
-		if (s[0] < utf8_lead[i].lo || s[0] > utf8_lead[i].hi)
-			continue;
-		if (s[1] < utf8_lead[i].lo2 || s[1] > utf8_lead[i].hi2)
-			return 0;
-		for (k = 2; k < utf8_lead[i].len; k++)
-			if (s[k] < 0x80 || s[k] > 0xbf)
-				return 0;
-		return utf8_lead[i].len;
-	}
-	return 0;
-}
 
 /*
  * A JSON string for s, or JSON null for NULL.  jansson refuses strings
@@ -90,7 +43,7 @@ jstr(const char *s)
 	if (s == NULL)
 		return json_null();
 	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
-		n = utf8_seq(p);
+		n = ka_jsonw_utf8_seq(p);
 		if (n == 0)
 			break;
 	}
@@ -99,9 +52,9 @@ jstr(const char *s)
 
 	q = copy = xmalloc(strlen(s) * 3 + 1);
 	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
-		n = utf8_seq(p);
+		n = ka_jsonw_utf8_seq(p);
 		if (n == 0) {
-			memcpy(q, UTF8_REPLACEMENT, 3);
+			memcpy(q, KA_UTF8_REPLACEMENT, 3);
 			q += 3;
 			n = 1;
 		} else {
@@ -176,274 +129,154 @@ dump(json_t *root, FILE *fp)
 	return rc;
 }
 
-/*
- * The report is written as it goes, one finding after the other, byte
- * for byte as json_dumpf() with DUMP_FLAGS writes the same tree (the
- * unit tests compare the two): building a jansson tree of every finding
- * and dumping it took two thirds of a JSON report of 10,000 files.
- * Strings are made UTF-8 as jstr() makes them and escaped as jansson
- * escapes them.  Nesting is at most JW_DEPTH deep.
- */
-#define JW_DEPTH	4
-
-struct jw {
-	FILE		*fp;
-	unsigned int	 depth;
-	int		 empty[JW_DEPTH + 1];	/* nothing yet at a depth */
-};
-
-/* A line end and the indentation of the current depth. */
-static void
-jw_line(struct jw *w)
-{
-	static const char	 spaces[] = "        ";	/* 2 * JW_DEPTH */
-
-	putc('\n', w->fp);
-	fwrite(spaces, 1, 2 * (size_t)w->depth, w->fp);
-}
-
-/* Start the next member or element of the object or array open. */
-static void
-jw_next(struct jw *w)
-{
-	if (!w->empty[w->depth])
-		putc(',', w->fp);
-	w->empty[w->depth] = 0;
-	jw_line(w);
-}
-
-static void
-jw_open(struct jw *w, int c)
-{
-	putc(c, w->fp);
-	w->empty[++w->depth] = 1;
-}
-
-static void
-jw_close(struct jw *w, int c)
-{
-	if (!w->empty[w->depth--])
-		jw_line(w);
-	putc(c, w->fp);
-}
-
-/*
- * A string, or null for NULL.  A byte that does not start well-formed
- * UTF-8 becomes U+FFFD; '"', '\\' and the C0 controls are escaped, and
- * nothing else is, as jansson does it.
- */
-/* The escapes jansson writes by name; other C0 controls are \\uXXXX. */
-static const char *const escapes['\\' + 1] = {
-	['\b'] = "\\b",
-	['\t'] = "\\t",
-	['\n'] = "\\n",
-	['\f'] = "\\f",
-	['\r'] = "\\r",
-	['"'] = "\\\"",
-	['\\'] = "\\\\",
-};
-
-static void
-jw_str(struct jw *w, const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s, *run;
-	size_t			 n;
-
-	if (s == NULL) {
-		fputs("null", w->fp);
-		return;
-	}
-	putc('"', w->fp);
-	for (;;) {
-		for (run = p; *p != '\0'; p += n) {
-			if (*p < 0x20 || *p == '"' || *p == '\\')
-				break;
-			if ((n = utf8_seq(p)) == 0)
-				break;
-		}
-		fwrite(run, 1, (size_t)(p - run), w->fp);
-		if (*p == '\0')
-			break;
-		if (*p < sizeof(escapes) / sizeof(escapes[0]) &&
-		    escapes[*p] != NULL)
-			fputs(escapes[*p], w->fp);
-		else if (*p < 0x20)
-			fprintf(w->fp, "\\u%04X", (unsigned int)*p);
-		else
-			fputs(UTF8_REPLACEMENT, w->fp);
-		p++;
-	}
-	putc('"', w->fp);
-}
-
-static void
-jw_int(struct jw *w, long long n)
-{
-	fprintf(w->fp, "%lld", n);
-}
-
-/* A member whose value the caller writes next. */
-static void
-jw_key(struct jw *w, const char *key)
-{
-	jw_next(w);
-	jw_str(w, key);
-	fputs(": ", w->fp);
-}
-
-static void
-jw_key_str(struct jw *w, const char *key, const char *s)
-{
-	jw_key(w, key);
-	jw_str(w, s);
-}
-
-static void
-jw_key_int(struct jw *w, const char *key, long long n)
-{
-	jw_key(w, key);
-	jw_int(w, n);
-}
-
 /* {"file", "line", "column"}, without line or column when 0; no path: null. */
 static void
-jw_loc(struct jw *w, const char *key, const struct ka_loc *loc)
+jw_loc(struct ka_jsonw *w, const char *key, const struct ka_loc *loc)
 {
-	jw_key(w, key);
+	ka_jsonw_key(w, key);
 	if (loc->path == NULL) {
-		fputs("null", w->fp);
+		ka_jsonw_str(w, NULL);
 		return;
 	}
-	jw_open(w, '{');
-	jw_key_str(w, "file", loc->path);
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "file", loc->path);
 	if (loc->line != 0)
-		jw_key_int(w, "line", loc->line);
+		ka_jsonw_key_int(w, "line", loc->line);
 	if (loc->col != 0)
-		jw_key_int(w, "column", loc->col);
-	jw_close(w, '}');
+		ka_jsonw_key_int(w, "column", loc->col);
+	ka_jsonw_close(w, '}');
 }
 
 static void
-jw_finding(struct jw *w, const struct ka_finding *f)
+jw_finding(struct ka_jsonw *w, const struct ka_finding *f)
 {
 	const struct ka_rule	*r = f->rule;
 	size_t			 i;
 
-	jw_next(w);
-	jw_open(w, '{');
-	jw_key_str(w, "ruleId", r != NULL ? r->id : NULL);
-	jw_key_str(w, "slug", r != NULL ? r->slug : NULL);
-	jw_key_str(w, "title", r != NULL ? r->title : NULL);
-	jw_key_str(w, "severity", severity_name(f->severity));
-	jw_key_str(w, "category",
+	ka_jsonw_next(w);
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "ruleId", r != NULL ? r->id : NULL);
+	ka_jsonw_key_str(w, "slug", r != NULL ? r->slug : NULL);
+	ka_jsonw_key_str(w, "title", r != NULL ? r->title : NULL);
+	ka_jsonw_key_str(w, "severity", severity_name(f->severity));
+	ka_jsonw_key_str(w, "category",
 	    r != NULL ? ka_rules_category_name(r->category) : NULL);
-	jw_key_str(w, "subject", f->subject);
+	ka_jsonw_key_str(w, "subject", f->subject);
 	/* A live finding names its broker(s), topic and partition. */
 	if (f->kind == KA_KIND_BROKER && f->nbrokers <= 1)
-		jw_key_int(w, "broker", f->broker);
+		ka_jsonw_key_int(w, "broker", f->broker);
 	if (f->nbrokers > 1 || (f->nbrokers == 1 &&
 	    f->kind != KA_KIND_BROKER)) {
-		jw_key(w, "brokers");
-		jw_open(w, '[');
+		ka_jsonw_key(w, "brokers");
+		ka_jsonw_open(w, '[');
 		for (i = 0; i < f->nbrokers; i++) {
-			jw_next(w);
-			jw_int(w, f->brokers[i]);
+			ka_jsonw_next(w);
+			ka_jsonw_int(w, f->brokers[i]);
 		}
-		jw_close(w, ']');
+		ka_jsonw_close(w, ']');
 	}
 	if (f->topic != NULL)
-		jw_key_str(w, "topic", f->topic);
+		ka_jsonw_key_str(w, "topic", f->topic);
 	if (f->kind == KA_KIND_PARTITION)
-		jw_key_int(w, "partition", f->partition);
+		ka_jsonw_key_int(w, "partition", f->partition);
 	jw_loc(w, "location", &f->loc);
-	jw_key_str(w, "key", f->key);
-	jw_key_str(w, "value", f->value);
-	jw_key(w, "provenance");
-	jw_open(w, '{');
-	jw_key_str(w, "origin", ka_settings_origin_name(f->origin));
-	jw_key_str(w, "detail", f->provenance);
-	jw_close(w, '}');
-	jw_key_str(w, "message", f->message);
-	jw_key_str(w, "fix", f->fix != NULL ? f->fix :
+	ka_jsonw_key_str(w, "key", f->key);
+	ka_jsonw_key_str(w, "value", f->value);
+	ka_jsonw_key(w, "provenance");
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "origin", ka_settings_origin_name(f->origin));
+	ka_jsonw_key_str(w, "detail", f->provenance);
+	ka_jsonw_close(w, '}');
+	ka_jsonw_key_str(w, "message", f->message);
+	ka_jsonw_key_str(w, "fix", f->fix != NULL ? f->fix :
 	    r != NULL ? r->fix : NULL);
 	if (f->related.line != 0)
 		jw_loc(w, "related", &f->related);
-	jw_close(w, '}');
+	ka_jsonw_key_str(w, "fingerprint", f->fingerprint);
+	ka_jsonw_close(w, '}');
 }
 
 static void
-jw_diag(struct jw *w, const struct ka_diag *d)
+jw_diag(struct ka_jsonw *w, const struct ka_diag *d)
 {
-	jw_next(w);
-	jw_open(w, '{');
-	jw_key_str(w, "id", ka_diag_id(d->code));
-	jw_key_str(w, "level", ka_level_name(d->level));
+	ka_jsonw_next(w);
+	ka_jsonw_open(w, '{');
+	ka_jsonw_key_str(w, "id", ka_diag_id(d->code));
+	ka_jsonw_key_str(w, "level", ka_level_name(d->level));
 	jw_loc(w, "location", &d->loc);
-	jw_key_str(w, "message", d->detail);
-	jw_close(w, '}');
+	ka_jsonw_key_str(w, "message", d->detail);
+	ka_jsonw_close(w, '}');
 }
 
 int
 ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 {
 	const struct ka_report	*r = c->report;
-	struct jw		 w;
+	struct ka_jsonw		 w;
 	char			 vbuf[32];
-	size_t			 i;
+	size_t			 i, e, wn, in;
 
-	memset(&w, 0, sizeof(w));
-	w.fp = fp;
-	jw_open(&w, '{');
-	jw_key_int(&w, "schemaVersion", SCHEMA_VERSION);
-	jw_key(&w, "tool");
-	jw_open(&w, '{');
-	jw_key_str(&w, "name", PACKAGE_NAME);
-	jw_key_str(&w, "version", PACKAGE_VERSION);
-	jw_close(&w, '}');
-	jw_key_str(&w, "kafkaVersion",
+	ka_jsonw_init(&w, fp);
+	ka_jsonw_open(&w, '{');
+	ka_jsonw_key_int(&w, "schemaVersion", SCHEMA_VERSION);
+	ka_jsonw_key(&w, "tool");
+	ka_jsonw_open(&w, '{');
+	ka_jsonw_key_str(&w, "name", PACKAGE_NAME);
+	ka_jsonw_key_str(&w, "version", PACKAGE_VERSION);
+	ka_jsonw_close(&w, '}');
+	ka_jsonw_key_str(&w, "kafkaVersion",
 	    ka_version_format(c->version, vbuf, sizeof(vbuf)));
-	jw_key_int(&w, "exitCode", c->exit_status);
-	jw_key_str(&w, "failureThreshold",
+	ka_jsonw_key_int(&w, "exitCode", c->exit_status);
+	ka_jsonw_key_str(&w, "failureThreshold",
 	    c->threshold < 0 ? "none" : severity_name(c->threshold));
 
-	jw_key(&w, "summary");
-	jw_open(&w, '{');
-	jw_key_int(&w, "files", (long long)r->nfiles);
+	ka_jsonw_key(&w, "summary");
+	ka_jsonw_open(&w, '{');
+	ka_jsonw_key_int(&w, "files", (long long)r->nfiles);
 	if (r->cluster) {
-		jw_key(&w, "cluster");
-		jw_open(&w, '{');
-		jw_key_int(&w, "brokers", (long long)r->nbrokers);
-		jw_key_int(&w, "topics", (long long)r->ntopics);
-		jw_key_int(&w, "partitions", (long long)r->npartitions);
-		jw_close(&w, '}');
+		ka_jsonw_key(&w, "cluster");
+		ka_jsonw_open(&w, '{');
+		ka_jsonw_key_int(&w, "brokers", (long long)r->nbrokers);
+		ka_jsonw_key_int(&w, "topics", (long long)r->ntopics);
+		ka_jsonw_key_int(&w, "partitions", (long long)r->npartitions);
+		ka_jsonw_close(&w, '}');
 	}
-	jw_key_int(&w, "findings", (long long)r->len);
-	jw_key_int(&w, "error", (long long)ka_report_count(r, KA_SEV_ERROR));
-	jw_key_int(&w, "warning",
-	    (long long)ka_report_count(r, KA_SEV_WARNING));
-	jw_key_int(&w, "info", (long long)ka_report_count(r, KA_SEV_INFO));
-	jw_close(&w, '}');
+	e = ka_report_count(r, KA_SEV_ERROR);
+	wn = ka_report_count(r, KA_SEV_WARNING);
+	in = ka_report_count(r, KA_SEV_INFO);
+	ka_jsonw_key_int(&w, "findings", (long long)(e + wn + in));
+	ka_jsonw_key_int(&w, "error", (long long)e);
+	ka_jsonw_key_int(&w, "warning", (long long)wn);
+	ka_jsonw_key_int(&w, "info", (long long)in);
+	ka_jsonw_key_int(&w, "suppressed", (long long)(ka_report_suppressed(r,
+	    KA_SUPPRESS_INLINE) + ka_report_suppressed(r,
+	    KA_SUPPRESS_CONFIG)));
+	ka_jsonw_key_int(&w, "baselined",
+	    (long long)ka_report_suppressed(r, KA_SUPPRESS_BASELINE));
+	ka_jsonw_close(&w, '}');
 
-	jw_key(&w, "files");
-	jw_open(&w, '[');
+	ka_jsonw_key(&w, "files");
+	ka_jsonw_open(&w, '[');
 	for (i = 0; i < r->nfiles; i++) {
-		jw_next(&w);
-		jw_str(&w, r->files[i]);
+		ka_jsonw_next(&w);
+		ka_jsonw_str(&w, r->files[i]);
 	}
-	jw_close(&w, ']');
+	ka_jsonw_close(&w, ']');
 
-	jw_key(&w, "findings");
-	jw_open(&w, '[');
+	ka_jsonw_key(&w, "findings");
+	ka_jsonw_open(&w, '[');
 	for (i = 0; i < r->len; i++)
-		jw_finding(&w, &r->v[i]);
-	jw_close(&w, ']');
+		if (ka_report_shown(c, &r->v[i]))
+			jw_finding(&w, &r->v[i]);
+	ka_jsonw_close(&w, ']');
 
-	jw_key(&w, "diagnostics");
-	jw_open(&w, '[');
+	ka_jsonw_key(&w, "diagnostics");
+	ka_jsonw_open(&w, '[');
 	for (i = 0; c->diags != NULL && i < c->diags->len; i++)
 		jw_diag(&w, &c->diags->v[i]);
-	jw_close(&w, ']');
-	jw_close(&w, '}');
+	ka_jsonw_close(&w, ']');
+	ka_jsonw_close(&w, '}');
+	ka_jsonw_flush(&w);
 	putc('\n', fp);
 	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }

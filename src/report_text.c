@@ -198,7 +198,7 @@ plural(size_t n)
 static void
 put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 {
-	size_t	 e, w, bad;
+	size_t	 e, w, i, s, b, bad;
 
 	if (r->nfiles > 0 || !r->cluster)
 		fprintf(fp, "%zu file%s%s", r->nfiles, plural(r->nfiles),
@@ -209,14 +209,19 @@ put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 		    r->ntopics, plural(r->ntopics), r->npartitions,
 		    plural(r->npartitions));
 	fputs(" audited: ", fp);
-	if (r->len == 0)
+	e = ka_report_count(r, KA_SEV_ERROR);
+	w = ka_report_count(r, KA_SEV_WARNING);
+	i = ka_report_count(r, KA_SEV_INFO);
+	if (e + w + i == 0)
 		fputs("no findings", fp);
-	else {
-		e = ka_report_count(r, KA_SEV_ERROR);
-		w = ka_report_count(r, KA_SEV_WARNING);
+	else
 		fprintf(fp, "%zu error%s, %zu warning%s, %zu info", e,
-		    plural(e), w, plural(w), ka_report_count(r, KA_SEV_INFO));
-	}
+		    plural(e), w, plural(w), i);
+	s = ka_report_suppressed(r, KA_SUPPRESS_INLINE) +
+	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG);
+	b = ka_report_suppressed(r, KA_SUPPRESS_BASELINE);
+	if (s + b > 0)
+		fprintf(fp, " (%zu suppressed, %zu baselined)", s, b);
 	bad = ds != NULL ? ka_diags_count(ds, KA_LEVEL_CLUSTER) : 0;
 	if (bad > 0)
 		fprintf(fp, "; %zu problem%s reported on standard error",
@@ -233,12 +238,15 @@ int
 ka_report_text_emit(FILE *fp, const struct ka_report_ctx *c)
 {
 	const struct ka_report	*r = c->report;
-	size_t			 i;
+	size_t			 i, n = 0;
 
 	for (i = 0; i < r->len; i++)
-		put_finding(fp, &r->v[i], c->color);
+		if (ka_report_shown(c, &r->v[i])) {
+			put_finding(fp, &r->v[i], c->color);
+			n++;
+		}
 	if (c->verbose >= 0) {
-		if (r->len != 0)
+		if (n != 0)
 			putc('\n', fp);
 		put_summary(fp, r, c->diags);
 	}
@@ -253,6 +261,7 @@ ka_report_text_compact(FILE *fp, const struct ka_report_ctx *c)
 	size_t			 i;
 
 	for (i = 0; i < r->len; i++)
-		put_head(fp, &r->v[i], 0);
+		if (ka_report_shown(c, &r->v[i]))
+			put_head(fp, &r->v[i], 0);
 	return ferror(fp) ? -1 : 0;
 }

@@ -9,6 +9,7 @@
 #include "cluster.h"
 #include "diag.h"
 #include "eval.h"
+#include "fingerprint.h"
 #include "live.h"
 #include "opts.h"
 #include "props.h"
@@ -31,6 +32,8 @@ ka_run_init(struct ka_run *r)
 	ka_rules_init(&r->rules);
 	ka_report_init(&r->report);
 	ka_cluster_init(&r->cluster);
+	ka_baseline_init(&r->baseline);
+	r->written = -1;
 }
 
 static void
@@ -48,6 +51,10 @@ ka_run_clear(struct ka_run *r)
 	size_t	 i;
 
 	ka_report_clear(&r->report);
+	ka_baseline_clear(&r->baseline);
+	ka_pathbase_clear(&r->base);
+	free(r->snapshot);
+	free(r->subjects);
 	free(r->live);
 	ka_cluster_clear(&r->cluster);
 	for (i = 0; i < r->nfiles; i++)
@@ -273,6 +280,7 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 	size_t				  i, j, from, audited;
 	int				  n;
 
+	ka_pathbase_init(&r->base, o->path_base, &r->diags);
 	ka_walk_init(&w);
 	for (i = 0; i < o->npaths; i++) {
 		from = w.len;
@@ -304,8 +312,42 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 	for (i = 0; i < r->nlive; i++)
 		all[r->nfiles + i] = &r->live[i];
 	ka_eval(&r->rules, all, r->nfiles + r->nlive, &r->report);
-	free(all);
+	r->subjects = all;
+	r->nsubjects = r->nfiles + r->nlive;
 	ka_report_sort(&r->report);
+
+	/* Paths as CI reports name them, and the fingerprints of them. */
+	ka_report_locate(&r->report, &r->base);
+	ka_fingerprint_report(&r->report);
+	if (r->have_cluster && o->snapshot != NULL &&
+	    strcmp(o->snapshot, "-") != 0)
+		r->snapshot = ka_pathbase_rel(&r->base, o->snapshot, NULL);
+	if (o->cmd == KA_CMD_CHECK && o->baseline != NULL &&
+	    ka_baseline_read(&r->baseline, o->baseline, &r->diags) == 0)
+		ka_baseline_apply(&r->baseline, &r->report, &r->diags, 1);
+}
+
+void
+ka_run_baseline(struct ka_run *r, const struct ka_opts *o)
+{
+	const char	*out;
+
+	if (o->baseline_action == KA_BASELINE_PRUNE &&
+	    ka_baseline_read(&r->baseline, o->baseline, &r->diags) == -1)
+		return;
+	ka_run_check(r, o);
+	if (r->diags.worst >= KA_LEVEL_INPUT)
+		return;
+	if (o->baseline_action == KA_BASELINE_CREATE) {
+		out = o->output != NULL ? o->output : o->baseline != NULL ?
+		    o->baseline : KA_BASELINE_DEFAULT;
+		r->written = ka_baseline_save_report(&r->report, out,
+		    &r->diags);
+		return;
+	}
+	r->stale = ka_baseline_apply(&r->baseline, &r->report, &r->diags, 0);
+	out = o->output != NULL ? o->output : o->baseline;
+	r->written = ka_baseline_save_used(&r->baseline, out, &r->diags);
 }
 
 /* Topic selection: the patterns of --topic and --exclude-topic. */
@@ -480,7 +522,8 @@ ka_run_status(const struct ka_run *r, const struct ka_opts *o)
 	if (o->cmd != KA_CMD_CHECK || o->threshold < 0 || o->no_fail)
 		return 0;
 	for (i = 0; i < r->report.len; i++)
-		if ((int)r->report.v[i].severity >= o->threshold)
+		if ((int)r->report.v[i].severity >= o->threshold &&
+		    r->report.v[i].suppressed.kind == KA_SUPPRESS_NONE)
 			return 1;
 	return 0;
 }

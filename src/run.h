@@ -7,8 +7,10 @@
 
 #include <stddef.h>
 
+#include "baseline.h"
 #include "cluster.h"
 #include "diag.h"
+#include "pathbase.h"
 #include "report.h"
 #include "rules.h"
 
@@ -34,6 +36,17 @@ struct ka_run {
 						   its brokers, topics and
 						   partitions as subjects */
 	size_t			  nlive;
+	const struct ka_settings **subjects;	/* owned array: the files,
+						   then the live subjects */
+	size_t			  nsubjects;
+	struct ka_pathbase	  base;		/* owned: --path-base */
+	char			 *snapshot;	/* owned: --snapshot relative
+						   to the base, or NULL */
+	struct ka_baseline	  baseline;	/* owned: --baseline */
+	long			  written;	/* baseline: entries written,
+						   or -1 when none was */
+	size_t			  stale;	/* baseline prune: entries
+						   dropped */
 };
 
 void	ka_run_init(struct ka_run *);
@@ -47,6 +60,14 @@ int	ka_run_load_rules(struct ka_run *, const struct ka_opts *);
  * or load its snapshot (--snapshot); sort the findings.
  */
 void	ka_run_check(struct ka_run *, const struct ka_opts *);
+
+/*
+ * baseline create: audit as check does and record the findings that
+ * count; baseline prune: audit, and rewrite the baseline without the
+ * entries that match no finding.  Nothing is written when the audit met
+ * a usage or input error, so that a partial audit never makes a baseline.
+ */
+void	ka_run_baseline(struct ka_run *, const struct ka_opts *);
 
 /*
  * Fetch the cluster of -b/-X/-F/--command-config into r->cluster, or load

@@ -37,6 +37,7 @@
 
 #include "cluster.h"
 #include "diag.h"
+#include "jsonpos.h"
 #include "snapshot.h"
 #include "xmalloc.h"
 
@@ -376,12 +377,63 @@ ka_snapshot_save(const struct ka_cluster *c, const char *path,
 
 /* ---- Reading ---------------------------------------------------------- */
 
+/*
+ * The lines of the snapshot's brokers, topics and partitions, in file
+ * order, so that a live finding can point at its place in the snapshot
+ * (SARIF, Code Quality), found by jsonpos.h; tfirst[i] is the index in
+ * plines of the first partition of topic i.
+ */
+struct lines {
+	unsigned int	*blines, *tlines, *plines;	/* owned */
+	size_t		*tfirst;			/* owned */
+	size_t		 nb, nt, np;
+};
+
 struct reader {
 	const char	*name;		/* the file, for messages */
 	struct ka_diags	*d;
 	char		*ptr;		/* owned: JSON pointer of the place */
 	size_t		 len, cap;
+	struct lines	 lines;
 };
+
+static void
+line_add(unsigned int **v, size_t *n, unsigned int line)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = line;
+}
+
+/* The lines of the objects of "brokers", "topics" and "partitions". */
+static void
+on_object(void *arg, unsigned int depth, const char *key, size_t keylen,
+    unsigned int line, unsigned int col)
+{
+	struct lines	*l = arg;
+
+	(void)col;
+	if (depth == 1 && keylen == 7 && memcmp(key, "brokers", 7) == 0)
+		line_add(&l->blines, &l->nb, line);
+	else if (depth == 1 && keylen == 6 &&
+	    memcmp(key, "topics", 6) == 0) {
+		l->tfirst = xreallocarray(l->tfirst, l->nt + 1,
+		    sizeof(*l->tfirst));
+		l->tfirst[l->nt] = l->np;
+		line_add(&l->tlines, &l->nt, line);
+	} else if (depth == 3 && keylen == 10 &&
+	    memcmp(key, "partitions", 10) == 0)
+		line_add(&l->plines, &l->np, line);
+}
+
+static void
+lines_clear(struct lines *l)
+{
+	free(l->blines);
+	free(l->tlines);
+	free(l->plines);
+	free(l->tfirst);
+	memset(l, 0, sizeof(*l));
+}
 
 static void
 ptr_add(struct reader *r, const char *s, size_t n)
@@ -680,6 +732,8 @@ read_broker(struct reader *r, const json_t *o, struct ka_cluster *c)
 	long long		 v;
 
 	b = ka_cluster_add_broker(c);
+	if (c->nbrokers <= r->lines.nb)
+		b->line = r->lines.blines[c->nbrokers - 1];
 	if (members(r, o, broker_keys, NELEM(broker_keys)) == -1 ||
 	    get_int(r, o, "id", 0, INT32_MAX, &v) == -1)
 		return -1;
@@ -694,12 +748,20 @@ read_broker(struct reader *r, const json_t *o, struct ka_cluster *c)
 }
 
 static int
-read_partition(struct reader *r, const json_t *o, struct ka_topic *t)
+read_partition(struct reader *r, const json_t *o, struct ka_topic *t,
+    size_t ti)
 {
 	struct ka_partition	*p;
 	long long		 v;
+	size_t			 at;
 
 	p = ka_topic_add_partition(t);
+	if (ti < r->lines.nt) {
+		at = r->lines.tfirst[ti] + t->nparts - 1;
+		if (at < r->lines.np && (ti + 1 == r->lines.nt ||
+		    at < r->lines.tfirst[ti + 1]))
+			p->line = r->lines.plines[at];
+	}
 	if (members(r, o, partition_keys, NELEM(partition_keys)) == -1 ||
 	    get_int(r, o, "id", 0, INT32_MAX, &v) == -1)
 		return -1;
@@ -719,9 +781,12 @@ read_topic(struct reader *r, const json_t *o, struct ka_cluster *c)
 {
 	struct ka_topic	*t;
 	json_t		*parts;
-	size_t		 i, at, at2;
+	size_t		 i, at, at2, ti;
 
 	t = ka_cluster_add_topic(c);
+	ti = c->ntopics - 1;
+	if (ti < r->lines.nt)
+		t->line = r->lines.tlines[ti];
 	if (members(r, o, topic_keys, NELEM(topic_keys)) == -1 ||
 	    get_str(r, o, "name", 0, &t->name) == -1 ||
 	    get_bool(r, o, "internal", &t->internal) == -1 ||
@@ -733,7 +798,8 @@ read_topic(struct reader *r, const json_t *o, struct ka_cluster *c)
 		return bad(r, "expected an array, not %s", type_name(parts));
 	for (i = 0; i < json_array_size(parts); i++) {
 		at2 = enter_index(r, i);
-		if (read_partition(r, json_array_get(parts, i), t) == -1)
+		if (read_partition(r, json_array_get(parts, i), t,
+		    ti) == -1)
 			return -1;
 		leave(r, at2);
 	}
@@ -835,7 +901,8 @@ read_root(struct reader *r, const json_t *root, struct ka_cluster *c)
 
 static int
 load(struct ka_cluster *c, const char *name, json_t *root,
-    const json_error_t *jerr, struct ka_diags *d)
+    const json_error_t *jerr, const char *text, size_t len,
+    struct ka_diags *d)
 {
 	struct reader	 r;
 	struct ka_loc	 loc;
@@ -856,9 +923,11 @@ load(struct ka_cluster *c, const char *name, json_t *root,
 	memset(&r, 0, sizeof(r));
 	r.name = name;
 	r.d = d;
+	ka_jsonpos_objects(text, len, on_object, &r.lines);
 	c->origin = xstrdup(name);
 	rc = read_root(&r, root, c);
 	free(r.ptr);
+	lines_clear(&r.lines);
 	json_decref(root);
 	return rc;
 }
@@ -871,7 +940,41 @@ ka_snapshot_parse(struct ka_cluster *c, const char *name, const char *text,
 	json_t		*root;
 
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-	return load(c, name, root, &jerr, d);
+	return load(c, name, root, &jerr, text, len, d);
+}
+
+/*
+ * The whole of fp, at most KA_SNAPSHOT_MAX_BYTES; owned by the caller.
+ * NULL, with errno set, on a read error, and with *big set when larger.
+ */
+static char *
+slurp(FILE *fp, size_t *len, int *big)
+{
+	char	*buf = NULL;
+	size_t	 cap = 0, n;
+
+	*len = 0;
+	*big = 0;
+	for (;;) {
+		if (*len == cap) {
+			cap = cap == 0 ? 65536 : cap * 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		n = fread(buf + *len, 1, cap - *len, fp);
+		*len += n;
+		if (*len > KA_SNAPSHOT_MAX_BYTES) {
+			*big = 1;
+			free(buf);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
 }
 
 int
@@ -879,10 +982,11 @@ ka_snapshot_read(struct ka_cluster *c, const char *path, struct ka_diags *d)
 {
 	struct ka_loc	 loc;
 	struct stat	 st;
-	json_error_t	 jerr;
-	json_t		*root;
 	FILE		*fp;
 	const char	*name;
+	char		*text;
+	size_t		 len;
+	int		 big, rc;
 
 	name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	loc.path = name;
@@ -893,16 +997,22 @@ ka_snapshot_read(struct ka_cluster *c, const char *path, struct ka_diags *d)
 		    "%s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > KA_SNAPSHOT_MAX_BYTES) {
-		ka_diag(d, KA_D_SOURCE_TOO_LARGE, &loc, "the snapshot is "
-		    "larger than %u MiB", KA_SNAPSHOT_MAX_BYTES >> 20);
-		if (fp != stdin)
-			fclose(fp);
-		return -1;
-	}
-	root = json_loadf(fp, JSON_REJECT_DUPLICATES, &jerr);
+	big = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > KA_SNAPSHOT_MAX_BYTES;
+	text = big ? NULL : slurp(fp, &len, &big);
+	if (text == NULL && !big)
+		ka_diag(d, KA_D_SOURCE_READ, &loc, "cannot read the snapshot: "
+		    "%s", strerror(errno));
 	if (fp != stdin)
 		fclose(fp);
-	return load(c, name, root, &jerr, d);
+	if (big) {
+		ka_diag(d, KA_D_SOURCE_TOO_LARGE, &loc, "the snapshot is "
+		    "larger than %u MiB", KA_SNAPSHOT_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (text == NULL)
+		return -1;
+	rc = ka_snapshot_parse(c, name, text, len, d);
+	free(text);
+	return rc;
 }

@@ -157,7 +157,7 @@ static const struct bad bad[] = {
 	    "did you mean 'check'?" },
 	{ { "explian", "x" }, KA_D_USAGE, "did you mean 'explain'?", NULL },
 	{ { "frobnicate" }, KA_D_USAGE, "unknown command 'frobnicate'",
-	    "check, snapshot, rules, explain, version, help" },
+	    "check, snapshot, baseline, rules, explain, version, help" },
 	{ { "server.properties" }, KA_D_USAGE,
 	    "unknown command 'server.properties'",
 	    "kafka-audit check server.properties" },

@@ -599,7 +599,9 @@ static const char json_bcde[] =
     "    \"findings\": 4,\n"
     "    \"error\": 2,\n"
     "    \"warning\": 1,\n"
-    "    \"info\": 1\n"
+    "    \"info\": 1,\n"
+    "    \"suppressed\": 0,\n"
+    "    \"baselined\": 0\n"
     "  },\n"
     "  \"files\": [\n"
     "    \"" P2 "\",\n"
@@ -627,7 +629,8 @@ static const char json_bcde[] =
     "      },\n"
     "      \"message\": \"acks=1 loses acknowledged messages when the"
     " leader fails\",\n"
-    "      \"fix\": \"Set acks=all.\"\n"
+    "      \"fix\": \"Set acks=all.\",\n"
+    "      \"fingerprint\": null\n"
     "    },\n"
     "    {\n"
     "      \"ruleId\": \"KA1002\",\n"
@@ -653,7 +656,8 @@ static const char json_bcde[] =
     "        \"file\": \"" P2 "\",\n"
     "        \"line\": 3,\n"
     "        \"column\": 1\n"
-    "      }\n"
+    "      },\n"
+    "      \"fingerprint\": null\n"
     "    },\n"
     "    {\n"
     "      \"ruleId\": \"KA1010\",\n"
@@ -674,7 +678,8 @@ static const char json_bcde[] =
     "        \"detail\": \"" P2 ":12:10\"\n"
     "      },\n"
     "      \"message\": \"log.dirs looks odd \xc2\x9b\",\n"
-    "      \"fix\": \"Check log.dirs.\"\n"
+    "      \"fix\": \"Check log.dirs.\",\n"
+    "      \"fingerprint\": null\n"
     "    },\n"
     "    {\n"
     "      \"ruleId\": \"KA4001\",\n"
@@ -691,7 +696,8 @@ static const char json_bcde[] =
     "        \"detail\": null\n"
     "      },\n"
     "      \"message\": \"replication factor 1 \xef\xbf\xbd\",\n"
-    "      \"fix\": \"Raise the replication factor to 3.\"\n"
+    "      \"fix\": \"Raise the replication factor to 3.\",\n"
+    "      \"fingerprint\": null\n"
     "    }\n"
     "  ],\n"
     "  \"diagnostics\": [\n"
@@ -752,7 +758,9 @@ START_TEST(test_json_empty)
 	    "    \"findings\": 0,\n"
 	    "    \"error\": 0,\n"
 	    "    \"warning\": 0,\n"
-	    "    \"info\": 0\n"
+	    "    \"info\": 0,\n"
+	    "    \"suppressed\": 0,\n"
+	    "    \"baselined\": 0\n"
 	    "  },\n"
 	    "  \"files\": [],\n"
 	    "  \"findings\": [],\n"
@@ -915,6 +923,8 @@ oracle(const struct fixture *fx)
 	    ka_report_count(r, KA_SEV_WARNING)));
 	json_object_set_new(o, "info", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_INFO)));
+	json_object_set_new(o, "suppressed", json_integer(0));
+	json_object_set_new(o, "baselined", json_integer(0));
 	json_object_set_new(root, "summary", o);
 	a = json_array();
 	for (i = 0; i < r->nfiles; i++)
@@ -962,6 +972,8 @@ oracle(const struct fixture *fx)
 		if (f->related.line != 0)
 			json_object_set_new(o, "related",
 			    oracle_loc(&f->related));
+		json_object_set_new(o, "fingerprint",
+		    oracle_str(f->fingerprint));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "findings", a);
@@ -1123,14 +1135,16 @@ END_TEST
 
 START_TEST(test_formats)
 {
-	static const char *const names[] = { "text", "compact", "json" };
+	static const char *const names[] = { "text", "compact", "json",
+	    "sarif", "junit", "github", "codequality" };
 	struct fixture	 fx;
 	char		*got;
 	size_t		 i;
 	int		 rc;
 
 	/* The list --help shows names exactly the formats that work. */
-	ck_assert_str_eq(ka_report_format_list(), "text, compact, json");
+	ck_assert_str_eq(ka_report_format_list(),
+	    "text, compact, json, sarif, junit, github, codequality");
 	fixture_init(&fx, ALL);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		ck_assert_int_eq(ka_report_format_known(names[i]), 1);
@@ -1151,7 +1165,8 @@ START_TEST(test_formats)
 }
 END_TEST
 
-static const char *const write_formats[] = { "text", "compact", "json" };
+static const char *const write_formats[] = { "text", "compact", "json",
+    "sarif", "junit", "github", "codequality" };
 
 /* A full disk: the error shows when the buffer is flushed. */
 START_TEST(test_write_error_full)
@@ -1202,6 +1217,81 @@ START_TEST(test_write_error_rules)
 }
 END_TEST
 
+/* The escaping of the CI formats, each input with what it must become. */
+static const struct {
+	const char	*in, *attr, *text;
+} xml_cases[] = {
+	{ "plain", "plain", "plain" },
+	{ "a&b<c>d\"e'f", "a&amp;b&lt;c&gt;d&quot;e&apos;f",
+	    "a&amp;b&lt;c&gt;d&quot;e&apos;f" },
+	{ "]]>", "]]&gt;", "]]&gt;" },
+	{ "t\tl\nc\r.", "t&#9;l&#10;c&#13;.", "t\tl\nc&#13;." },
+	/* C0 controls other than tab, LF and CR are not XML 1.0. */
+	{ "\x01\x1b[2J\x7f", "\xef\xbf\xbd\xef\xbf\xbd[2J\x7f",
+	    "\xef\xbf\xbd\xef\xbf\xbd[2J\x7f" },
+	/* Bytes that are not UTF-8, and U+FFFE and U+FFFF. */
+	{ "\xff\xc3(", "\xef\xbf\xbd\xef\xbf\xbd(",
+	    "\xef\xbf\xbd\xef\xbf\xbd(" },
+	{ "\xef\xbf\xbe\xef\xbf\xbf!", "\xef\xbf\xbd\xef\xbf\xbd!",
+	    "\xef\xbf\xbd\xef\xbf\xbd!" },
+	/* Well-formed UTF-8 and C1 controls are XML characters. */
+	{ "\xc3\xa9\xe2\x80\xa8\xc2\x9b", "\xc3\xa9\xe2\x80\xa8\xc2\x9b",
+	    "\xc3\xa9\xe2\x80\xa8\xc2\x9b" },
+};
+
+static char *
+escaped(void (*fn)(FILE *, const char *, int), const char *s, int flag)
+{
+	FILE	*fp;
+	char	*buf = NULL;
+	size_t	 len = 0;
+
+	fp = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(fp);
+	fn(fp, s, flag);
+	ck_assert_int_eq(fclose(fp), 0);
+	return buf;
+}
+
+START_TEST(test_junit_escape)
+{
+	char	*got;
+
+	got = escaped(ka_report_junit_escape, xml_cases[_i].in, 1);
+	assert_bytes(got, xml_cases[_i].attr);
+	free(got);
+	got = escaped(ka_report_junit_escape, xml_cases[_i].in, 0);
+	assert_bytes(got, xml_cases[_i].text);
+	free(got);
+}
+END_TEST
+
+/* actions/toolkit command.ts: escapeData and escapeProperty. */
+static const struct {
+	const char	*in, *property, *message;
+} gh_cases[] = {
+	{ "plain", "plain", "plain" },
+	{ "100%", "100%25", "100%25" },
+	{ "a\r\nb", "a%0D%0Ab", "a%0D%0Ab" },
+	{ "path/a,b:c.properties", "path/a%2Cb%3Ac.properties",
+	    "path/a,b:c.properties" },
+	{ "%0A", "%250A", "%250A" },
+	{ "::error::x", "%3A%3Aerror%3A%3Ax", "::error::x" },
+};
+
+START_TEST(test_github_escape)
+{
+	char	*got;
+
+	got = escaped(ka_report_github_escape, gh_cases[_i].in, 1);
+	assert_bytes(got, gh_cases[_i].property);
+	free(got);
+	got = escaped(ka_report_github_escape, gh_cases[_i].in, 0);
+	assert_bytes(got, gh_cases[_i].message);
+	free(got);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1234,6 +1324,13 @@ suite(void)
 	    sizeof(bad_utf8) / sizeof(bad_utf8[0]));
 	tcase_add_test(tc, test_json_oracle);
 	tcase_add_test(tc, test_json_rules);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("escapes");
+	tcase_add_loop_test(tc, test_junit_escape, 0,
+	    sizeof(xml_cases) / sizeof(xml_cases[0]));
+	tcase_add_loop_test(tc, test_github_escape, 0,
+	    sizeof(gh_cases) / sizeof(gh_cases[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("formats");

@@ -3,9 +3,12 @@
 # Installs only what is missing; needs root for that.
 set -eu
 
-# Java and Maven run the real Kafka cluster of the live tests.
+# Java and Maven run the real Kafka cluster of the live tests;
+# python3-jsonschema checks the SARIF reports against the SARIF 2.1.0
+# schema and xmllint (libxml2-utils) parses the JUnit reports.
 pkgs="autoconf automake libtool pkg-config make gcc librdkafka-dev
-libyaml-dev libjansson-dev check mandoc openjdk-17-jdk-headless maven"
+libyaml-dev libjansson-dev check mandoc openjdk-17-jdk-headless maven
+python3 python3-jsonschema libxml2-utils"
 
 missing=""
 for p in $pkgs; do

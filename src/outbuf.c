@@ -1,0 +1,59 @@
+/* The buffered writer of outbuf.h. */
+#include "config.h"
+
+#include <string.h>
+
+#include "outbuf.h"
+
+void
+ka_outbuf_init(struct ka_outbuf *o, FILE *fp)
+{
+	o->fp = fp;
+	o->len = 0;
+}
+
+void
+ka_outbuf_flush(struct ka_outbuf *o)
+{
+	if (o->len > 0)
+		fwrite(o->buf, 1, o->len, o->fp);
+	o->len = 0;
+}
+
+/* n bytes of s; a run longer than the buffer goes straight out. */
+void
+ka_outbuf_put(struct ka_outbuf *o, const void *s, size_t n)
+{
+	if (o->len + n > sizeof(o->buf)) {
+		ka_outbuf_flush(o);
+		if (n > sizeof(o->buf)) {
+			fwrite(s, 1, n, o->fp);
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+void
+ka_outbuf_puts(struct ka_outbuf *o, const char *s)
+{
+	ka_outbuf_put(o, s, strlen(s));
+}
+
+/* Digits by hand: reports write a few numbers for each finding. */
+void
+ka_outbuf_int(struct ka_outbuf *o, long long n)
+{
+	char			 buf[24], *p = buf + sizeof(buf);
+	unsigned long long	 u;
+
+	u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (n < 0)
+		*--p = '-';
+	ka_outbuf_put(o, p, (size_t)(buf + sizeof(buf) - p));
+}
