@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -62,6 +63,9 @@ indented(FILE *fp, const char *text)
 static void
 markdown(FILE *fp, const struct ka_rule *r)
 {
+	char	*fix;
+	size_t	 i;
+
 	fprintf(fp, "## %s %s\n\n%s\n\n", r->id, r->slug, r->title);
 	fprintf(fp, "- Severity: %s\n- Category: %s\n- Scope: ",
 	    ka_rules_severity_name(r->severity),
@@ -72,8 +76,15 @@ markdown(FILE *fp, const struct ka_rule *r)
 	clients(fp, r->clients);
 	if (r->key != NULL)
 		fprintf(fp, "\n- Key: `%s`", r->key);
+	for (i = 0; i < r->noptions; i++)
+		fprintf(fp, "%s`%s` (%s, default %s): %s", i == 0 ?
+		    "\n- Options: " : "; ", r->options[i].name,
+		    r->options[i].type == KA_OPT_INTEGER ? "integer" :
+		    "string", r->options[i].deflt, r->options[i].doc);
+	fix = ka_rules_expand_options(r, r->fix);
 	fprintf(fp, "\n\n### Why\n\n%s\n\n### Fix\n\n%s\n\n", r->rationale,
-	    r->fix);
+	    fix);
+	free(fix);
 }
 
 int
@@ -91,7 +102,7 @@ ka_ruledoc_list(FILE *fp, const struct ka_ruleset *rs, const char *format)
 	for (i = 0; i < rs->len; i++) {
 		r = &rs->v[i];
 		fprintf(fp, "%-7s %-7s %-9s %s\n", r->id,
-		    ka_rules_severity_name(r->severity),
+		    r->off ? "off" : ka_rules_severity_name(r->severity),
 		    ka_rules_scope_name(r->scopes & -r->scopes), r->slug);
 	}
 	return ferror(fp) ? -1 : 0;
@@ -100,9 +111,12 @@ ka_ruledoc_list(FILE *fp, const struct ka_ruleset *rs, const char *format)
 int
 ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 {
+	char	*fix;
+	size_t	 i;
+
 	fprintf(fp, "%s %s\n%s\n\n", r->id, r->slug, r->title);
 	fprintf(fp, "Severity: %s    Category: %s    Scope: ",
-	    ka_rules_severity_name(r->severity),
+	    r->off ? "off" : ka_rules_severity_name(r->severity),
 	    ka_rules_category_name(r->category));
 	scopes(fp, r->scopes);
 	if (r->versions_text != NULL)
@@ -116,9 +130,20 @@ ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 		fprintf(fp, "Key: %s\n", r->key);
 	if (r->loc.path != NULL)
 		fprintf(fp, "Defined in: %s:%u\n", r->loc.path, r->loc.line);
+	if (!r->suppressible)
+		fprintf(fp, "Not suppressible by comments in the files it "
+		    "audits.\n");
 	fprintf(fp, "\nWhy it loses messages:\n");
 	indented(fp, r->rationale);
 	fprintf(fp, "\nFix:\n");
-	indented(fp, r->fix);
+	fix = ka_rules_expand_options(r, r->fix);
+	indented(fp, fix);
+	free(fix);
+	if (r->noptions > 0)
+		fprintf(fp, "\nOptions (set in .kafka-audit.yaml):\n");
+	for (i = 0; i < r->noptions; i++)
+		fprintf(fp, "  %s = %s (default %s)\n    %s\n",
+		    r->options[i].name, r->options[i].value,
+		    r->options[i].deflt, r->options[i].doc);
 	return ferror(fp) ? -1 : 0;
 }

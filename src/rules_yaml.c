@@ -15,6 +15,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "rules.h"
 #include "rules_yaml.h"
 #include "source.h"
+#include "strtonum.h"
 #include "version.h"
 #include "xmalloc.h"
 #include "ydoc.h"
@@ -43,6 +45,20 @@ struct ctx {
 	yaml_mark_t	 topicsmark;	/* where the first one is */
 	yaml_node_t	*keyfield;	/* borrowed: its key: field, or NULL */
 	yaml_mark_t	 checkmark;	/* where its check: is */
+	struct optref	*refs;		/* owned: its references to options */
+	size_t		 nrefs, refscap;
+};
+
+/*
+ * A reference to an option of the rule, checked once the rule's options
+ * are known: {option: NAME} as a condition's value, or {option:NAME} in a
+ * template.
+ */
+struct optref {
+	char		*name;		/* owned */
+	yaml_mark_t	 mark;
+	struct ka_cond	*cond;		/* borrowed: the comparison, or NULL
+					   for a placeholder */
 };
 
 struct field {
@@ -104,10 +120,13 @@ static const struct {
 /*
  * The scopes each check can run in: the structural checks read a file's
  * entries, brokers-disagree compares the live brokers, file-drift a
- * broker file with its live broker.
+ * broker file with its live broker.  The reports on suppressions are made
+ * after the evaluation, about comments and the configuration file, so
+ * their rules may say any scope.
  */
 #define FILE_SCOPES	(KA_SCOPE_BROKER | KA_SCOPE_TOPIC | \
 			    KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)
+#define ANY_SCOPE	(FILE_SCOPES | KA_SCOPE_PARTITION | KA_SCOPE_CLUSTER)
 
 static const unsigned int check_scopes[KA_CHECK__MAX] = {
 	[KA_CHECK_DUPLICATE_KEY] = FILE_SCOPES,
@@ -118,6 +137,11 @@ static const unsigned int check_scopes[KA_CHECK__MAX] = {
 	[KA_CHECK_VERSION_KEY] = FILE_SCOPES,
 	[KA_CHECK_BROKERS_DISAGREE] = KA_SCOPE_CLUSTER,
 	[KA_CHECK_FILE_DRIFT] = KA_SCOPE_BROKER,
+	[KA_CHECK_SUPPRESSION_EXPIRED] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_UNUSED] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_UNKNOWN] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_MISPLACED] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_DENIED] = ANY_SCOPE,
 };
 
 static const char *const check_scope_names[KA_CHECK__MAX] = {
@@ -129,6 +153,11 @@ static const char *const check_scope_names[KA_CHECK__MAX] = {
 	[KA_CHECK_VERSION_KEY] = "broker, topic, producer or consumer",
 	[KA_CHECK_BROKERS_DISAGREE] = "cluster",
 	[KA_CHECK_FILE_DRIFT] = "broker",
+	[KA_CHECK_SUPPRESSION_EXPIRED] = "any",
+	[KA_CHECK_SUPPRESSION_UNUSED] = "any",
+	[KA_CHECK_SUPPRESSION_UNKNOWN] = "any",
+	[KA_CHECK_SUPPRESSION_MISPLACED] = "any",
+	[KA_CHECK_SUPPRESSION_DENIED] = "any",
 };
 
 /* Placeholders of message, rationale and fix; value: also takes a key. */
@@ -139,6 +168,7 @@ static const char *const placeholders[] = {
 
 static const char	 broker_prefix[] = "broker:";
 static const char	 value_prefix[] = "value:";
+static const char	 option_prefix[] = "option:";
 
 static void	parse_cond(struct ctx *, yaml_node_t *, struct ka_cond *,
 		    enum at);
@@ -187,6 +217,31 @@ valid_key(const char *s)
 		    *s != '_')
 			return 0;
 	return 1;
+}
+
+/* Remember a reference to an option, to check when the rule is read. */
+static void
+note_option(struct ctx *c, const char *name, const yaml_node_t *n,
+    struct ka_cond *cond)
+{
+	if (c->nrefs == c->refscap) {
+		c->refscap = c->refscap == 0 ? 4 : c->refscap * 2;
+		c->refs = xreallocarray(c->refs, c->refscap,
+		    sizeof(*c->refs));
+	}
+	c->refs[c->nrefs].name = xstrdup(name);
+	c->refs[c->nrefs].mark = n->start_mark;
+	c->refs[c->nrefs++].cond = cond;
+}
+
+static void
+forget_options(struct ctx *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nrefs; i++)
+		free(c->refs[i].name);
+	c->nrefs = 0;
 }
 
 static void
@@ -243,8 +298,9 @@ bad_placeholder(struct ctx *c, const char *field, const yaml_node_t *n,
 	hint = ka_rules_closest(name, placeholders, NELEM(placeholders));
 	SCHEMA(c, n, "%s: unknown placeholder {%s}%s%s%s; expected {key}, "
 	    "{value}, {value:KEY}, {value:broker:KEY}, {version}, {client}, "
-	    "{role}, {detail}, {broker} or {default}, and {{ for a literal "
-	    "brace", field, name, hint != NULL ? " (did you mean {" : "",
+	    "{role}, {detail}, {broker}, {default} or {option:NAME}, and {{ "
+	    "for a literal brace", field, name,
+	    hint != NULL ? " (did you mean {" : "",
 	    hint != NULL ? hint : "", hint != NULL ? "}?)" : "");
 }
 
@@ -284,6 +340,19 @@ check_template(struct ctx *c, const char *field, const yaml_node_t *n,
 		}
 		name = xstrndup(t + 1, (size_t)(end - t - 1));
 		t = end;
+		if (strncmp(name, option_prefix, sizeof(option_prefix) - 1) ==
+		    0) {
+			key = name + sizeof(option_prefix) - 1;
+			if (!valid_slug(key))
+				SCHEMA(c, n, "%s: placeholder {%s} does not "
+				    "name an option; expected {option:NAME} "
+				    "with NAME an option of the rule", field,
+				    name);
+			else
+				note_option(c, key, n, NULL);
+			free(name);
+			continue;
+		}
 		if (strncmp(name, value_prefix, sizeof(value_prefix) - 1) ==
 		    0) {
 			key = name + sizeof(value_prefix) - 1;
@@ -613,6 +682,208 @@ f_condition(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
 	parse_cond(c, v, r->cond, AT_CONDITION);
 }
 
+static void
+f_suppressible(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
+    yaml_node_t *v)
+{
+	static const char *const names[] = { "true", "false" };
+	const char		*s;
+
+	(void)k;
+	s = ka_ydoc_scalar(&c->y, "suppressible", v, "true or false");
+	if (s == NULL)
+		return;
+	if (strcmp(s, "true") == 0)
+		r->suppressible = 1;
+	else if (strcmp(s, "false") == 0)
+		r->suppressible = 0;
+	else
+		ka_ydoc_unknown(&c->y, v, "value of suppressible", s, names,
+		    NELEM(names));
+}
+
+/* The fields of one option, which opt_field() reads. */
+enum optfield {
+	OF_TYPE,
+	OF_DEFAULT,
+	OF_MIN,
+	OF_MAX,
+	OF_DOC,
+	OF__MAX
+};
+
+static const char *const optfields[OF__MAX] = {
+	[OF_TYPE] = "type",
+	[OF_DEFAULT] = "default",
+	[OF_MIN] = "min",
+	[OF_MAX] = "max",
+	[OF_DOC] = "doc",
+};
+
+static const char *const opttypes[] = {
+	[KA_OPT_INTEGER] = "integer",
+	[KA_OPT_STRING] = "string",
+};
+
+/* A bound of an integer option, min: or max:. */
+static int
+opt_bound(struct ctx *c, const char *field, const yaml_node_t *v,
+    long long *out)
+{
+	const char	*s, *errstr;
+
+	s = ka_ydoc_scalar(&c->y, field, v, "an integer");
+	if (s == NULL)
+		return -1;
+	*out = ka_strtonum(s, LLONG_MIN, LLONG_MAX, &errstr);
+	if (errstr != NULL) {
+		SCHEMA(c, v, "%s: '%s' is not an integer", field, s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * One option: a mapping of type:, default: and doc:, and for integers
+ * min: and max:.  The default is checked against the rest.
+ */
+static void
+parse_option(struct ctx *c, struct ka_ruleopt *o, yaml_node_t *n)
+{
+	yaml_node_t		*seen[OF__MAX], *k, *v;
+	yaml_node_pair_t	*p;
+	const char		*name, *s, *why;
+	char			*expect;
+	size_t			 i, before = c->y.nerr;
+
+	o->min = LLONG_MIN;
+	o->max = LLONG_MAX;
+	if (n->type != YAML_MAPPING_NODE) {
+		SCHEMA(c, n, "option %s: expected a mapping of type:, "
+		    "default: and doc:, found %s", o->name, ka_ydoc_kind(n));
+		return;
+	}
+	memset(seen, 0, sizeof(seen));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		k = ka_ydoc_node(&c->y, p->key);
+		v = ka_ydoc_node(&c->y, p->value);
+		if ((name = ka_ydoc_key(&c->y, k)) == NULL)
+			continue;
+		for (i = 0; i < OF__MAX; i++)
+			if (strcmp(name, optfields[i]) == 0)
+				break;
+		if (i == OF__MAX) {
+			ka_ydoc_unknown(&c->y, k, "option field", name,
+			    optfields, OF__MAX);
+			continue;
+		}
+		if (seen[i] != NULL) {
+			ka_ydoc_twice(&c->y, k, seen[i], name);
+			continue;
+		}
+		seen[i] = k;
+		switch ((enum optfield)i) {
+		case OF_TYPE:
+			s = ka_ydoc_scalar(&c->y, name, v,
+			    "integer or string");
+			if (s != NULL && strcmp(s, "string") == 0)
+				o->type = KA_OPT_STRING;
+			else if (s != NULL && strcmp(s, "integer") != 0)
+				ka_ydoc_unknown(&c->y, v, "option type", s,
+				    opttypes, NELEM(opttypes));
+			break;
+		case OF_DEFAULT:
+			s = ka_ydoc_scalar(&c->y, name, v, "a value");
+			if (s != NULL)
+				o->deflt = xstrdup(s);
+			seen[i] = v;
+			break;
+		case OF_MIN:
+			(void)opt_bound(c, name, v, &o->min);
+			break;
+		case OF_MAX:
+			(void)opt_bound(c, name, v, &o->max);
+			break;
+		case OF_DOC:
+			o->doc = text(c, name, v, 1, 0);
+			break;
+		case OF__MAX:
+			break;
+		}
+	}
+	for (i = 0; i < OF__MAX; i++)
+		if (seen[i] == NULL && i != OF_MIN && i != OF_MAX)
+			SCHEMA(c, n, "option %s: missing the required field "
+			    "%s:", o->name, optfields[i]);
+	if (c->y.nerr != before)
+		return;
+	if (o->type == KA_OPT_STRING && (seen[OF_MIN] != NULL ||
+	    seen[OF_MAX] != NULL)) {
+		SCHEMA(c, seen[OF_MIN] != NULL ? seen[OF_MIN] : seen[OF_MAX],
+		    "option %s: min: and max: bound integer options only",
+		    o->name);
+		return;
+	}
+	if (o->min > o->max) {
+		SCHEMA(c, seen[OF_MAX], "option %s: max: is below min:",
+		    o->name);
+		return;
+	}
+	o->value = ka_rules_option_value(o, o->deflt, &why);
+	if (o->value == NULL) {
+		expect = ka_rules_option_expect(o);
+		SCHEMA(c, seen[OF_DEFAULT], "option %s: the default '%s' is "
+		    "%s; expected %s", o->name, o->deflt, why, expect);
+		free(expect);
+	}
+}
+
+/*
+ * options: the options a rule's conditions and templates may name, by
+ * name; see parse_option().
+ */
+static void
+f_options(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	yaml_node_pair_t	*p;
+	struct ka_ruleopt	*o;
+	const char		*name;
+	size_t			 n;
+
+	(void)k;
+	if (v->type != YAML_MAPPING_NODE ||
+	    v->data.mapping.pairs.start == v->data.mapping.pairs.top) {
+		SCHEMA(c, v, "options: expected a mapping of option names to "
+		    "their type:, default: and doc:, found %s",
+		    ka_ydoc_kind(v));
+		return;
+	}
+	n = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
+	r->options = xcalloc(n, sizeof(*r->options));
+	for (p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	    p++) {
+		k = ka_ydoc_node(&c->y, p->key);
+		if ((name = ka_ydoc_key(&c->y, k)) == NULL)
+			continue;
+		if (!valid_slug(name)) {
+			SCHEMA(c, k, "options: '%s' is not an option name; "
+			    "expected lower-case words joined by hyphens, "
+			    "such as target-replication-factor", name);
+			continue;
+		}
+		if ((o = ka_rules_option(r, name)) != NULL) {
+			SCHEMA(c, k, "options: %s is declared twice; the "
+			    "first is at line %u", name, o->loc.line);
+			continue;
+		}
+		o = &r->options[r->noptions++];
+		o->name = xstrdup(name);
+		o->loc = ka_ydoc_loc(&c->y, &k->start_mark);
+		parse_option(c, o, ka_ydoc_node(&c->y, p->value));
+	}
+}
+
 /* The fields of a rule, in the order kafka-audit-rules(5) gives them. */
 static const struct field fields[] = {
 	{ "id", 1, "the rule's id, such as KA2001", f_id },
@@ -629,6 +900,8 @@ static const struct field fields[] = {
 	{ "message", 1, "the text of each finding", f_message },
 	{ "rationale", 1, "why it matters and what breaks", f_rationale },
 	{ "fix", 1, "how to fix it", f_fix },
+	{ "options", 0, NULL, f_options },
+	{ "suppressible", 0, NULL, f_suppressible },
 };
 
 static void
@@ -682,6 +955,30 @@ parse_rkeys(struct ctx *c, const char *op, yaml_node_t *v,
 		if (parse_keyref(c, op, ka_ydoc_node(&c->y, *it),
 		    &out->rsum[out->nrsum], 1) == 0)
 			out->nrsum++;
+}
+
+/* {option: NAME}: the comparison reads an option of the rule. */
+static void
+parse_optref(struct ctx *c, const char *op, yaml_node_t *v,
+    struct ka_cond *out)
+{
+	yaml_node_pair_t	*p = v->data.mapping.pairs.start;
+	const char		*name, *s;
+
+	if (v->data.mapping.pairs.top - p != 1 ||
+	    (name = ka_ydoc_string(ka_ydoc_node(&c->y, p->key))) == NULL ||
+	    strcmp(name, "option") != 0) {
+		SCHEMA(c, v, "%s: expected a value, or {option: NAME} for an "
+		    "option of the rule, found a mapping of something else",
+		    op);
+		return;
+	}
+	s = ka_ydoc_scalar(&c->y, "option", ka_ydoc_node(&c->y, p->value),
+	    "the name of an option of the rule");
+	if (s == NULL)
+		return;
+	out->option = xstrdup(s);
+	note_option(c, s, ka_ydoc_node(&c->y, p->value), out);
 }
 
 static void
@@ -825,6 +1122,11 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 		(void)parse_keyref(c, ops[opi].name, opv, &out->key, 1);
 		break;
 	case ARG_VALUE:
+		if (opv->type == YAML_MAPPING_NODE &&
+		    out->op != KA_COND_MATCHES) {
+			parse_optref(c, ops[opi].name, opv, out);
+			break;
+		}
 		name = ka_ydoc_scalar(&c->y, ops[opi].name, opv,
 		    "a value (write \"\" for the empty string)");
 		if (name != NULL)
@@ -840,6 +1142,39 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 		parse_check(c, opk, opv, at, out);
 		break;
 	}
+}
+
+/*
+ * Every option a condition or a template names is one the rule declares;
+ * a comparison keeps the option's index for eval.
+ */
+static void
+check_optrefs(struct ctx *c, const struct ka_rule *r)
+{
+	const struct optref	*ref;
+	const char		**names, *hint;
+	size_t			 i, j;
+
+	names = xcalloc(r->noptions + 1, sizeof(*names));
+	for (j = 0; j < r->noptions; j++)
+		names[j] = r->options[j].name;
+	for (i = 0; i < c->nrefs; i++) {
+		ref = &c->refs[i];
+		for (j = 0; j < r->noptions; j++)
+			if (strcmp(ref->name, names[j]) == 0)
+				break;
+		if (j < r->noptions) {
+			if (ref->cond != NULL)
+				ref->cond->optidx = j;
+			continue;
+		}
+		hint = ka_rules_closest(ref->name, names, r->noptions);
+		ka_ydoc_report(&c->y, KA_D_RULES_SCHEMA, &ref->mark, "rule "
+		    "%s has no option '%s'%s%s%s; declare it under options:",
+		    r->id, ref->name, hint != NULL ? " (did you mean '" : "",
+		    hint != NULL ? hint : "", hint != NULL ? "'?)" : "");
+	}
+	free(names);
 }
 
 /* The checks that need the whole rule, made only if its fields parsed. */
@@ -867,6 +1202,7 @@ cross_check(struct ctx *c, const struct ka_rule *r)
 	if (r->cond->op == KA_COND_CHECK && c->keyfield != NULL)
 		SCHEMA(c, c->keyfield, "key: is not used by a check:, "
 		    "which reports each key it finds; expected no key:");
+	check_optrefs(c, r);
 }
 
 static void
@@ -890,6 +1226,8 @@ parse_rule(struct ctx *c, yaml_node_t *n, struct ka_rule *r)
 	c->hasbroker = 0;
 	c->hastopics = 0;
 	c->keyfield = NULL;
+	forget_options(c);
+	r->suppressible = 1;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
 		k = ka_ydoc_node(&c->y, p->key);
@@ -1036,6 +1374,8 @@ load_file(struct ka_ruleset *rs, const char *path, struct ka_diags *ds)
 		    "key rules:");
 	} else
 		parse_top(&c, root, &tmp);
+	forget_options(&c);
+	free(c.refs);
 	ka_ydoc_clear(&c.y);
 	ka_source_free(src);
 	if (c.y.nerr != 0) {

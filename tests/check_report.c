@@ -1070,7 +1070,18 @@ START_TEST(test_json_rules)
 	    "      \"message\": \"idempotence is off: {value}\",\n"
 	    "      \"rationale\": \"Java turns it off \\\"silently\\\".\",\n"
 	    "      \"fix\": \"\\n  Set max.in.flight.requests.per.connection=5."
-	    "  \\nOr turn idempotence off explicitly.\\n\"\n"
+	    "  \\nOr turn idempotence off explicitly.\\n\",\n"
+	    "      \"enabled\": true,\n"
+	    "      \"suppressible\": true,\n"
+	    "      \"options\": [\n"
+	    "        {\n"
+	    "          \"name\": \"target\",\n"
+	    "          \"type\": \"integer\",\n"
+	    "          \"default\": \"5\",\n"
+	    "          \"value\": \"4\",\n"
+	    "          \"doc\": \"The most in flight.\"\n"
+	    "        }\n"
+	    "      ]\n"
 	    "    },\n"
 	    "    {\n"
 	    "      \"id\": \"KA2001\",\n"
@@ -1086,10 +1097,16 @@ START_TEST(test_json_rules)
 	    "      \"key\": null,\n"
 	    "      \"message\": null,\n"
 	    "      \"rationale\": null,\n"
-	    "      \"fix\": \"Set acks=all.\"\n"
+	    "      \"fix\": \"Set acks=all.\",\n"
+	    "      \"enabled\": false,\n"
+	    "      \"suppressible\": false,\n"
+	    "      \"options\": []\n"
 	    "    }\n"
 	    "  ]\n"
 	    "}\n";
+	char			 oname[] = "target", odeflt[] = "5";
+	char			 ovalue[] = "4", odoc[] = "The most in flight.";
+	struct ka_ruleopt	 opt;
 	struct ka_rule		 rules[2];
 	struct ka_ruleset	 rs;
 	FILE			*fp;
@@ -1103,7 +1120,16 @@ START_TEST(test_json_rules)
 	rules[0].key = xstrdup("enable.idempotence");
 	rules[0].message = xstrdup("idempotence is off: {value}");
 	rules[0].rationale = xstrdup("Java turns it off \"silently\".");
+	rules[0].suppressible = 1;
+	memset(&opt, 0, sizeof(opt));
+	opt.name = oname;
+	opt.deflt = odeflt;
+	opt.value = ovalue;
+	opt.doc = odoc;
+	rules[0].options = &opt;
+	rules[0].noptions = 1;
 	rule_make(&rules[1], &rspecs[0]);
+	rules[1].off = 1;
 	memset(&rs, 0, sizeof(rs));
 	rs.v = rules;
 	rs.len = rs.cap = 2;
