@@ -8,6 +8,7 @@
 #include "clientconf.h"
 #include "cluster.h"
 #include "diag.h"
+#include "directive.h"
 #include "eval.h"
 #include "live.h"
 #include "opts.h"
@@ -158,6 +159,12 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 			    "holds no properties; skipped");
 		goto drop_file;
 	}
+
+	/* A directive whose type= or client= is not understood leaves the
+	 * file's role in doubt: it is reported, not guessed. */
+	if (ka_directive_scan(&s->props, &s->directives, &s->ndirectives,
+	    &aside) == -1)
+		goto drop_file;
 
 	memset(&ro, 0, sizeof(ro));
 	ro.type_forced = o->type_forced;
