@@ -772,21 +772,25 @@ ph_version(struct str *b, const struct fill *f, const char *arg)
 	char	 ver[32];
 
 	(void)arg;
-	puts_(b, ka_version_format(f->c->file->version, ver, sizeof(ver)));
+	if (f->c->file != NULL)
+		puts_(b, ka_version_format(f->c->file->version, ver,
+		    sizeof(ver)));
 }
 
 static void
 ph_client(struct str *b, const struct fill *f, const char *arg)
 {
 	(void)arg;
-	puts_(b, ka_catalog_client_name(f->c->file->client));
+	if (f->c->file != NULL)
+		puts_(b, ka_catalog_client_name(f->c->file->client));
 }
 
 static void
 ph_role(struct str *b, const struct fill *f, const char *arg)
 {
 	(void)arg;
-	puts_(b, ka_catalog_role_name(f->c->file->role));
+	if (f->c->file != NULL)
+		puts_(b, ka_catalog_role_name(f->c->file->role));
 }
 
 static void
@@ -1687,6 +1691,40 @@ merge_brokers(struct ka_report *rep, size_t start)
 		free(fm);
 		free(fp);
 	}
+}
+
+struct ka_finding *
+ka_eval_self(struct ka_report *rep, const struct ka_rule *rule,
+    const struct ka_loc *loc, const char *subject, const char *key,
+    const char *value, const char *detail)
+{
+	struct ka_finding	*f;
+	struct fill		 fill;
+	struct ctx		 c;
+
+	memset(&c, 0, sizeof(c));
+	c.rule = rule;
+	memset(&fill, 0, sizeof(fill));
+	fill.c = &c;
+	fill.key = key;
+	fill.value = value;
+	fill.detail = detail;
+	f = ka_report_add(rep);
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->loc = *loc;
+	f->subject = xstrdup(subject);
+	f->kind = KA_KIND_FILE;
+	f->broker = f->partition = f->partner = -1;
+	f->key = key != NULL ? xstrdup(key) : NULL;
+	f->value = value != NULL ? xstrdup(value) : NULL;
+	f->origin = KA_ORIGIN_FILE;
+	if (loc->path != NULL)
+		f->provenance = xasprintf("%s:%u:%u", loc->path, loc->line,
+		    loc->col);
+	f->message = expand(rule->message, &fill);
+	f->fix = expand(rule->fix, &fill);
+	return f;
 }
 
 /* Evaluate one rule against subject s, paired with each broker b. */

@@ -8,7 +8,9 @@
 
 #include <stddef.h>
 
+struct ka_loc;
 struct ka_report;
+struct ka_rule;
 struct ka_ruleset;
 struct ka_settings;
 
@@ -22,5 +24,16 @@ struct ka_settings;
 void	ka_eval(const struct ka_ruleset *,
 	    const struct ka_settings *const *files, size_t nfiles,
 	    struct ka_report *);
+
+/*
+ * A finding of a rule that ka_eval() does not run, the tool's reports on
+ * suppressions (suppress.c): at loc (its path borrowed, and outliving the
+ * report), about subject ("suppression", "exemption"), with key, value
+ * and detail for the rule's templates.  Borrowed until the next append.
+ */
+struct ka_finding	*ka_eval_self(struct ka_report *,
+			    const struct ka_rule *, const struct ka_loc *loc,
+			    const char *subject, const char *key,
+			    const char *value, const char *detail);
 
 #endif

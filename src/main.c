@@ -117,6 +117,7 @@ cmd_check(struct ka_run *r, const struct ka_opts *o)
 	ctx.threshold = o->threshold;
 	ctx.exit_status = ka_run_status(r, o);
 	ctx.version = o->version;
+	ctx.show_suppressed = o->show_suppressed;
 	/* Problems with the input come first, then the report. */
 	print_diags(&r->diags, 0, o->quiet);
 	fflush(stderr);

@@ -47,6 +47,8 @@ enum opt {
 	OPT_CLIENT,
 	OPT_KAFKA_VERSION,
 	OPT_STDIN_FILENAME,
+	OPT_SHOW_SUPPRESSED,
+	OPT_NO_INLINE,
 	OPT_RULES,
 	OPT_NO_DEFAULT_RULES,
 	OPT_BOOTSTRAP,
@@ -85,6 +87,10 @@ static const struct option longopts[] = {
 	    OPT_BASE + OPT_KAFKA_VERSION },
 	{ "stdin-filename", required_argument, NULL,
 	    OPT_BASE + OPT_STDIN_FILENAME },
+	{ "show-suppressed", no_argument, NULL,
+	    OPT_BASE + OPT_SHOW_SUPPRESSED },
+	{ "no-inline-suppressions", no_argument, NULL,
+	    OPT_BASE + OPT_NO_INLINE },
 	{ "rules", required_argument, NULL, OPT_BASE + OPT_RULES },
 	{ "no-default-rules", no_argument, NULL,
 	    OPT_BASE + OPT_NO_DEFAULT_RULES },
@@ -110,6 +116,7 @@ static const struct option longopts[] = {
 enum group {
 	GROUP_OUTPUT,
 	GROUP_AUDIT,
+	GROUP_POLICY,
 	GROUP_CLUSTER,
 	GROUP_RULES,
 	GROUP_GENERAL,
@@ -119,6 +126,7 @@ enum group {
 static const char *const groups[GROUP__MAX] = {
 	[GROUP_OUTPUT] = "Output options",
 	[GROUP_AUDIT] = "Audit options (check)",
+	[GROUP_POLICY] = "Policy options",
 	[GROUP_CLUSTER] = "Cluster options (check, snapshot)",
 	[GROUP_RULES] = "Rule options",
 	[GROUP_GENERAL] = "General options",
@@ -157,6 +165,10 @@ static const struct {
 	    0, "Kafka release for defaults (default: newest)" },
 	[OPT_STDIN_FILENAME] = { 0, "NAME", CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
 	    "the file name standard input stands for" },
+	[OPT_SHOW_SUPPRESSED] = { 0, NULL, CMD(KA_CMD_CHECK), GROUP_POLICY,
+	    0, "print suppressed findings too, marked" },
+	[OPT_NO_INLINE] = { 0, NULL, CMD(KA_CMD_CHECK), GROUP_POLICY, 0,
+	    "ignore '# kafka-audit: disable=' comments" },
 	[OPT_RULES] = { 'r', "PATH", CMD(KA_CMD_CHECK) | CMD(KA_CMD_RULES) |
 	    CMD(KA_CMD_EXPLAIN), GROUP_RULES, 1,
 	    "also load rules from PATH; repeatable" },
@@ -611,6 +623,12 @@ apply(struct parse *p, enum opt id, const char *arg)
 		return set_version(p, arg);
 	case OPT_STDIN_FILENAME:
 		o->stdin_filename = arg;
+		break;
+	case OPT_SHOW_SUPPRESSED:
+		o->show_suppressed = 1;
+		break;
+	case OPT_NO_INLINE:
+		o->no_inline = 1;
 		break;
 	case OPT_RULES:
 		append(&o->rules, &o->nrules, arg);

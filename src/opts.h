@@ -42,6 +42,8 @@ struct ka_opts {
 	enum ka_client	 client;
 	unsigned long	 version;	/* Kafka release for defaults */
 	const char	*stdin_filename;
+	int		 show_suppressed;
+	int		 no_inline;	/* --no-inline-suppressions */
 	const char	**rules;	/* owned array of borrowed strings */
 	size_t		 nrules;
 	int		 no_default_rules;

@@ -240,9 +240,51 @@ ka_report_count(const struct ka_report *r, enum ka_severity s)
 	size_t	 i, n = 0;
 
 	for (i = 0; i < r->len; i++)
-		if (r->v[i].severity == s)
+		if (r->v[i].severity == s &&
+		    r->v[i].suppressed.kind == KA_SUPPRESS_NONE)
 			n++;
 	return n;
+}
+
+size_t
+ka_report_suppressed(const struct ka_report *r)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < r->len; i++)
+		if (r->v[i].suppressed.kind != KA_SUPPRESS_NONE)
+			n++;
+	return n;
+}
+
+int
+ka_report_shown(const struct ka_report_ctx *c, const struct ka_finding *f)
+{
+	return f->suppressed.kind == KA_SUPPRESS_NONE || c->show_suppressed;
+}
+
+static const struct {
+	const char	*name;
+	const char	*word;
+} suppress_names[] = {
+	[KA_SUPPRESS_NONE] = { NULL, NULL },
+	[KA_SUPPRESS_INLINE] = { "inline", "suppressed" },
+	[KA_SUPPRESS_CONFIG] = { "config", "exempted" },
+	[KA_SUPPRESS_BASELINE] = { "baseline", "baselined" },
+};
+
+const char *
+ka_report_suppress_name(enum ka_suppress_kind k)
+{
+	return (size_t)k < sizeof(suppress_names) / sizeof(suppress_names[0]) ?
+	    suppress_names[k].name : NULL;
+}
+
+const char *
+ka_report_suppress_word(enum ka_suppress_kind k)
+{
+	return (size_t)k < sizeof(suppress_names) / sizeof(suppress_names[0]) ?
+	    suppress_names[k].word : NULL;
 }
 
 static int

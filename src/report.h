@@ -104,8 +104,20 @@ void			 ka_report_add_file(struct ka_report *, const char *);
 /* Sort by (path, line, col, rule id, subject, key): deterministic output. */
 void			 ka_report_sort(struct ka_report *);
 
+/* Findings of a severity that count: not suppressed. */
 size_t			 ka_report_count(const struct ka_report *,
 			    enum ka_severity);
+
+/* Findings suppressed, of every kind. */
+size_t			 ka_report_suppressed(const struct ka_report *);
+
+/*
+ * The names of a kind of suppression: the JSON's ("inline", "config",
+ * "baseline") and the text report's word for a finding so suppressed
+ * ("suppressed", "exempted", "baselined"); static, NULL for NONE.
+ */
+const char		*ka_report_suppress_name(enum ka_suppress_kind);
+const char		*ka_report_suppress_word(enum ka_suppress_kind);
 
 /* Everything a reporter may print. */
 struct ka_report_ctx {
@@ -117,7 +129,13 @@ struct ka_report_ctx {
 	int			 threshold;	/* enum ka_severity, or -1 */
 	int			 exit_status;	/* the run's exit status */
 	unsigned long		 version;	/* --kafka-version in force */
+	int			 show_suppressed; /* print suppressed findings,
+						   marked, too */
 };
+
+/* 1 if a reporter prints f: it counts, or --show-suppressed. */
+int			 ka_report_shown(const struct ka_report_ctx *,
+			    const struct ka_finding *);
 
 /* Write the report in a named format; -1 on an unknown name or I/O error. */
 int			 ka_report_emit(const char *format, FILE *,

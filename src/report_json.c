@@ -184,7 +184,7 @@ dump(json_t *root, FILE *fp)
  * Strings are made UTF-8 as jstr() makes them and escaped as jansson
  * escapes them.  Nesting is at most JW_DEPTH deep.
  */
-#define JW_DEPTH	4
+#define JW_DEPTH	5
 
 struct jw {
 	FILE		*fp;
@@ -196,7 +196,8 @@ struct jw {
 static void
 jw_line(struct jw *w)
 {
-	static const char	 spaces[] = "        ";	/* 2 * JW_DEPTH */
+	/* Two spaces for each level of JW_DEPTH. */
+	static const char	 spaces[] = "          ";
 
 	putc('\n', w->fp);
 	fwrite(spaces, 1, 2 * (size_t)w->depth, w->fp);
@@ -368,6 +369,16 @@ jw_finding(struct jw *w, const struct ka_finding *f)
 	    r != NULL ? r->fix : NULL);
 	if (f->related.line != 0)
 		jw_loc(w, "related", &f->related);
+	if (f->suppressed.kind != KA_SUPPRESS_NONE) {
+		jw_key(w, "suppression");
+		jw_open(w, '{');
+		jw_key_str(w, "kind",
+		    ka_report_suppress_name(f->suppressed.kind));
+		jw_key_str(w, "reason", f->suppressed.reason);
+		jw_key_str(w, "until", f->suppressed.until);
+		jw_loc(w, "location", &f->suppressed.loc);
+		jw_close(w, '}');
+	}
 	jw_close(w, '}');
 }
 
@@ -389,7 +400,7 @@ ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 	const struct ka_report	*r = c->report;
 	struct jw		 w;
 	char			 vbuf[32];
-	size_t			 i;
+	size_t			 i, e, wn, in;
 
 	memset(&w, 0, sizeof(w));
 	w.fp = fp;
@@ -417,11 +428,14 @@ ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 		jw_key_int(&w, "partitions", (long long)r->npartitions);
 		jw_close(&w, '}');
 	}
-	jw_key_int(&w, "findings", (long long)r->len);
-	jw_key_int(&w, "error", (long long)ka_report_count(r, KA_SEV_ERROR));
-	jw_key_int(&w, "warning",
-	    (long long)ka_report_count(r, KA_SEV_WARNING));
-	jw_key_int(&w, "info", (long long)ka_report_count(r, KA_SEV_INFO));
+	e = ka_report_count(r, KA_SEV_ERROR);
+	wn = ka_report_count(r, KA_SEV_WARNING);
+	in = ka_report_count(r, KA_SEV_INFO);
+	jw_key_int(&w, "findings", (long long)(e + wn + in));
+	jw_key_int(&w, "error", (long long)e);
+	jw_key_int(&w, "warning", (long long)wn);
+	jw_key_int(&w, "info", (long long)in);
+	jw_key_int(&w, "suppressed", (long long)ka_report_suppressed(r));
 	jw_close(&w, '}');
 
 	jw_key(&w, "files");
@@ -435,7 +449,8 @@ ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 	jw_key(&w, "findings");
 	jw_open(&w, '[');
 	for (i = 0; i < r->len; i++)
-		jw_finding(&w, &r->v[i]);
+		if (ka_report_shown(c, &r->v[i]))
+			jw_finding(&w, &r->v[i]);
 	jw_close(&w, ']');
 
 	jw_key(&w, "diagnostics");

@@ -131,6 +131,29 @@ put_head(FILE *fp, const struct ka_finding *f, int color)
 		putc(']', fp);
 		put_color(fp, color, SGR_RESET);
 	}
+	if (f->suppressed.kind != KA_SUPPRESS_NONE)
+		fprintf(fp, " (%s)", ka_report_suppress_word(
+		    f->suppressed.kind));
+	putc('\n', fp);
+}
+
+/* "  suppressed by f.properties:4:1 until 2026-12-31: reason". */
+static void
+put_suppression(FILE *fp, const struct ka_suppression *s)
+{
+	fprintf(fp, "  %s", ka_report_suppress_word(s->kind));
+	if (s->loc.path != NULL) {
+		fputs(" by ", fp);
+		put_loc(fp, &s->loc);
+	}
+	if (s->until != NULL) {
+		fputs(" until ", fp);
+		put_safe(fp, s->until);
+	}
+	if (s->reason != NULL) {
+		fputs(": ", fp);
+		put_safe(fp, s->reason);
+	}
 	putc('\n', fp);
 }
 
@@ -180,6 +203,8 @@ put_finding(FILE *fp, const struct ka_finding *f, int color)
 		put_loc(fp, &f->related);
 		putc('\n', fp);
 	}
+	if (f->suppressed.kind != KA_SUPPRESS_NONE)
+		put_suppression(fp, &f->suppressed);
 	if (f->rule != NULL)
 		put_fix(fp, f->fix != NULL ? f->fix : f->rule->fix);
 }
@@ -191,14 +216,15 @@ plural(size_t n)
 }
 
 /*
- * "3 files audited: 2 errors, 1 warning, 0 info" or ": no findings", and
- * when some input could not be audited, how many problems stderr shows,
- * so that "no findings" is never read as a clean bill of health.
+ * "3 files audited: 2 errors, 1 warning, 0 info" or ": no findings", how
+ * many findings were suppressed, and when some input could not be
+ * audited, how many problems stderr shows, so that "no findings" is never
+ * read as a clean bill of health.
  */
 static void
 put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 {
-	size_t	 e, w, bad;
+	size_t	 e, w, i, bad, sup;
 
 	if (r->nfiles > 0 || !r->cluster)
 		fprintf(fp, "%zu file%s%s", r->nfiles, plural(r->nfiles),
@@ -209,14 +235,17 @@ put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 		    r->ntopics, plural(r->ntopics), r->npartitions,
 		    plural(r->npartitions));
 	fputs(" audited: ", fp);
-	if (r->len == 0)
+	e = ka_report_count(r, KA_SEV_ERROR);
+	w = ka_report_count(r, KA_SEV_WARNING);
+	i = ka_report_count(r, KA_SEV_INFO);
+	if (e + w + i == 0)
 		fputs("no findings", fp);
-	else {
-		e = ka_report_count(r, KA_SEV_ERROR);
-		w = ka_report_count(r, KA_SEV_WARNING);
+	else
 		fprintf(fp, "%zu error%s, %zu warning%s, %zu info", e,
-		    plural(e), w, plural(w), ka_report_count(r, KA_SEV_INFO));
-	}
+		    plural(e), w, plural(w), i);
+	sup = ka_report_suppressed(r);
+	if (sup > 0)
+		fprintf(fp, "; %zu finding%s suppressed", sup, plural(sup));
 	bad = ds != NULL ? ka_diags_count(ds, KA_LEVEL_CLUSTER) : 0;
 	if (bad > 0)
 		fprintf(fp, "; %zu problem%s reported on standard error",
@@ -233,12 +262,15 @@ int
 ka_report_text_emit(FILE *fp, const struct ka_report_ctx *c)
 {
 	const struct ka_report	*r = c->report;
-	size_t			 i;
+	size_t			 i, shown = 0;
 
 	for (i = 0; i < r->len; i++)
-		put_finding(fp, &r->v[i], c->color);
+		if (ka_report_shown(c, &r->v[i])) {
+			put_finding(fp, &r->v[i], c->color);
+			shown++;
+		}
 	if (c->verbose >= 0) {
-		if (r->len != 0)
+		if (shown != 0)
 			putc('\n', fp);
 		put_summary(fp, r, c->diags);
 	}
@@ -253,6 +285,7 @@ ka_report_text_compact(FILE *fp, const struct ka_report_ctx *c)
 	size_t			 i;
 
 	for (i = 0; i < r->len; i++)
-		put_head(fp, &r->v[i], 0);
+		if (ka_report_shown(c, &r->v[i]))
+			put_head(fp, &r->v[i], 0);
 	return ferror(fp) ? -1 : 0;
 }

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -21,8 +22,35 @@
 #include "settings.h"
 #include "snapshot.h"
 #include "source.h"
+#include "suppress.h"
 #include "walk.h"
 #include "xmalloc.h"
+
+/*
+ * Today's date, by which suppressions expire: KAFKA_AUDIT_TODAY when set,
+ * so that tests and reproductions of an old run see the same day, else
+ * the local date.
+ */
+static void
+today(struct ka_run *r)
+{
+	const char	*env = getenv("KAFKA_AUDIT_TODAY");
+	struct tm	 tm;
+	time_t		 now;
+
+	if (env != NULL && *env != '\0') {
+		if (ka_directive_date_ok(env)) {
+			memcpy(r->today, env, sizeof(r->today));
+			return;
+		}
+		ka_diag(&r->diags, KA_D_USAGE, NULL, "KAFKA_AUDIT_TODAY='%s' "
+		    "is not a date; expected YYYY-MM-DD", env);
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(r->today, sizeof(r->today), "%Y-%m-%d", &tm) == 0)
+		memcpy(r->today, "9999-12-31", sizeof(r->today));
+}
 
 void
 ka_run_init(struct ka_run *r)
@@ -275,11 +303,13 @@ void
 ka_run_check(struct ka_run *r, const struct ka_opts *o)
 {
 	struct ka_walk	 w;
+	struct ka_suppress_ctx		  sc;
 	const struct ka_settings	**all;
 	struct ka_loc			  loc;
 	size_t				  i, j, from, audited;
 	int				  n;
 
+	today(r);
 	ka_walk_init(&w);
 	for (i = 0; i < o->npaths; i++) {
 		from = w.len;
@@ -311,6 +341,14 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 	for (i = 0; i < r->nlive; i++)
 		all[r->nfiles + i] = &r->live[i];
 	ka_eval(&r->rules, all, r->nfiles + r->nlive, &r->report);
+
+	memset(&sc, 0, sizeof(sc));
+	sc.rules = &r->rules;
+	sc.files = all;
+	sc.nfiles = r->nfiles + r->nlive;
+	sc.today = r->today;
+	sc.inline_on = !o->no_inline;
+	ka_suppress_apply(&r->report, &sc);
 	free(all);
 	ka_report_sort(&r->report);
 }
@@ -444,7 +482,8 @@ ka_run_status(const struct ka_run *r, const struct ka_opts *o)
 	if (o->cmd != KA_CMD_CHECK || o->threshold < 0 || o->no_fail)
 		return 0;
 	for (i = 0; i < r->report.len; i++)
-		if ((int)r->report.v[i].severity >= o->threshold)
+		if ((int)r->report.v[i].severity >= o->threshold &&
+		    r->report.v[i].suppressed.kind == KA_SUPPRESS_NONE)
 			return 1;
 	return 0;
 }

@@ -34,6 +34,8 @@ struct ka_run {
 						   its brokers, topics and
 						   partitions as subjects */
 	size_t			  nlive;
+	char			  today[11];	/* YYYY-MM-DD: suppressions
+						   until then hold */
 };
 
 void	ka_run_init(struct ka_run *);
@@ -44,7 +46,8 @@ int	ka_run_load_rules(struct ka_run *, const struct ka_opts *);
 
 /*
  * check: read, classify and evaluate every input, fetch the cluster (-b)
- * or load its snapshot (--snapshot); sort the findings.
+ * or load its snapshot (--snapshot); apply the suppressions and sort the
+ * findings.
  */
 void	ka_run_check(struct ka_run *, const struct ka_opts *);
 

@@ -178,7 +178,7 @@ static const struct bad bad[] = {
 	{ { "check", "-qz", "a" }, KA_D_USAGE, "unknown option '-z'", NULL },
 	{ { "check", "--=x", "a" }, KA_D_USAGE, "unknown option '--'", NULL },
 	{ { "check", "--no", "a" }, KA_D_USAGE, "'--no' is ambiguous",
-	    "--no-fail, --no-default-rules" },
+	    "any of --no-fail, --no-inline-suppressions" },
 	{ { "check", "a", "-f" }, KA_D_USAGE,
 	    "option '-f' requires an argument", NULL },
 	{ { "check", "a", "--format" }, KA_D_USAGE,

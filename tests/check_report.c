@@ -599,7 +599,8 @@ static const char json_bcde[] =
     "    \"findings\": 4,\n"
     "    \"error\": 2,\n"
     "    \"warning\": 1,\n"
-    "    \"info\": 1\n"
+    "    \"info\": 1,\n"
+    "    \"suppressed\": 0\n"
     "  },\n"
     "  \"files\": [\n"
     "    \"" P2 "\",\n"
@@ -752,7 +753,8 @@ START_TEST(test_json_empty)
 	    "    \"findings\": 0,\n"
 	    "    \"error\": 0,\n"
 	    "    \"warning\": 0,\n"
-	    "    \"info\": 0\n"
+	    "    \"info\": 0,\n"
+	    "    \"suppressed\": 0\n"
 	    "  },\n"
 	    "  \"files\": [],\n"
 	    "  \"findings\": [],\n"
@@ -894,7 +896,7 @@ oracle(const struct fixture *fx)
 {
 	const struct ka_report	*r = &fx->r;
 	const struct ka_finding	*f;
-	json_t			*root, *o, *a, *prov, *ids;
+	json_t			*root, *o, *a, *prov, *ids, *sup;
 	size_t			 i, j;
 
 	root = json_object();
@@ -908,13 +910,16 @@ oracle(const struct fixture *fx)
 	json_object_set_new(root, "failureThreshold", json_string("error"));
 	o = json_object();
 	json_object_set_new(o, "files", json_integer((json_int_t)r->nfiles));
-	json_object_set_new(o, "findings", json_integer((json_int_t)r->len));
+	json_object_set_new(o, "findings", json_integer((json_int_t)
+	    (r->len - ka_report_suppressed(r))));
 	json_object_set_new(o, "error", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_ERROR)));
 	json_object_set_new(o, "warning", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_WARNING)));
 	json_object_set_new(o, "info", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_INFO)));
+	json_object_set_new(o, "suppressed", json_integer((json_int_t)
+	    ka_report_suppressed(r)));
 	json_object_set_new(root, "summary", o);
 	a = json_array();
 	for (i = 0; i < r->nfiles; i++)
@@ -962,6 +967,18 @@ oracle(const struct fixture *fx)
 		if (f->related.line != 0)
 			json_object_set_new(o, "related",
 			    oracle_loc(&f->related));
+		if (f->suppressed.kind != KA_SUPPRESS_NONE) {
+			sup = json_object();
+			json_object_set_new(sup, "kind", json_string(
+			    ka_report_suppress_name(f->suppressed.kind)));
+			json_object_set_new(sup, "reason",
+			    oracle_str(f->suppressed.reason));
+			json_object_set_new(sup, "until",
+			    oracle_str(f->suppressed.until));
+			json_object_set_new(sup, "location",
+			    oracle_loc(&f->suppressed.loc));
+			json_object_set_new(o, "suppression", sup);
+		}
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "findings", a);
@@ -1029,6 +1046,16 @@ START_TEST(test_json_oracle)
 	f->nbrokers = 2;
 	f->origin = KA_ORIGIN_UNKNOWN;
 	f->message = xstrdup("m");
+	/* Suppressed, and shown: the deepest nesting of the report. */
+	f = ka_report_add(&fx.r);
+	f->rule = &fx.rules[0];
+	f->loc.path = P1;
+	f->loc.line = 5;
+	f->message = xstrdup("suppressed \"here\"");
+	f->suppressed.kind = KA_SUPPRESS_INLINE;
+	f->suppressed.reason = xstrdup("a \"reason\"\n");
+	f->suppressed.loc = loc;
+	fx.ctx.show_suppressed = 1;
 	ka_diag(&fx.ds, KA_D_PROPS_BAD_ESCAPE, &loc, "a \"%s\"", "\t\x01");
 	ka_diag(&fx.ds, KA_D_WALK_SKIPPED, NULL, "no place");
 

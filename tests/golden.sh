@@ -21,6 +21,11 @@
 # are written by hand).
 . "$(dirname "$0")/lib.sh"
 
+# Every case runs on the same day, so that suppressions with until= (and
+# their expiry) read the same in every run.
+KAFKA_AUDIT_TODAY=2026-11-30
+export KAFKA_AUDIT_TODAY
+
 cases="$KA_TOP_SRCDIR/tests/cases"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
