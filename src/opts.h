@@ -19,8 +19,15 @@ enum ka_cmd {
 	KA_CMD_SNAPSHOT,
 	KA_CMD_RULES,
 	KA_CMD_EXPLAIN,
+	KA_CMD_CONFIG,
 	KA_CMD_VERSION,
 	KA_CMD_HELP
+};
+
+/* What "kafka-audit config" does. */
+enum ka_config_action {
+	KA_CONFIG_SHOW,		/* print the configuration in force */
+	KA_CONFIG_VALIDATE	/* check a file and say whether it is valid */
 };
 
 #define KA_COLOR_AUTO	(-1)
@@ -32,6 +39,7 @@ struct ka_opts {
 	enum ka_cmd	 cmd;
 	const char	*format;	/* NULL = the command's default */
 	int		 threshold;	/* enum ka_severity, or -1 = none */
+	int		 threshold_set;	/* -t given */
 	int		 no_fail;
 	int		 color;		/* KA_COLOR_AUTO, 0 or 1 */
 	int		 quiet;
@@ -50,6 +58,12 @@ struct ka_opts {
 	const char	**paths;	/* owned array of borrowed strings */
 	size_t		 npaths;
 	const char	*explain;	/* explain: the rule id or slug */
+	enum ka_config_action action;	/* config: show or validate */
+	const char	*config;	/* --config FILE, config validate
+					   FILE */
+	int		 no_config;	/* --no-config */
+	const char	*profile;	/* --profile NAME */
+	const char	*cluster;	/* --cluster NAME */
 
 	/* The cluster: -b, -X, -F, --command-config, in order. */
 	struct ka_conn_arg *conn;	/* owned array of borrowed strings */

@@ -2,6 +2,9 @@
  * Suppressions, after the evaluation.  Inline ones first: every directive
  * with disable= or disable-file= in an audited file covers the findings of
  * the rules it names, on the property below it or in the whole file.
+ * Then the exemptions of the configuration file, which select findings by
+ * cluster, topic, broker and file; a finding a comment covered already
+ * stays suppressed by the comment.
  * What a directive does is decided here, not when it is parsed, because
  * only the findings say whether it was used.
  *
@@ -11,6 +14,7 @@
  */
 #include "config.h"
 
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +24,7 @@
 
 #include "directive.h"
 #include "eval.h"
+#include "policy.h"
 #include "props.h"
 #include "report.h"
 #include "rules.h"
@@ -399,6 +404,242 @@ apply_inline(struct run *r)
 	}
 }
 
+/* ---- Exemptions of the configuration file. */
+
+static int
+cmp_ptr(const void *va, const void *vb)
+{
+	uintptr_t	 a = *(const uintptr_t *)va;
+	uintptr_t	 b = *(const uintptr_t *)vb;
+
+	return (a > b) - (a < b);
+}
+
+/* "a/b.properties" from "./a/b.properties": globs are written without. */
+static const char *
+bare(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	return path;
+}
+
+/*
+ * The audited files that a file: glob selects, by the path from the
+ * configuration file's directory or as printed: their path pointers,
+ * sorted, for bsearch; *n of them.
+ */
+static uintptr_t *
+files_of(const struct run *r, const char *glob, size_t *n)
+{
+	const struct ka_suppress_ctx	*c = r->ctx;
+	uintptr_t			*v;
+	size_t				 i;
+
+	v = xcalloc(c->nfiles + 1, sizeof(*v));
+	*n = 0;
+	for (i = 0; i < c->nfiles; i++) {
+		if (c->files[i]->kind != KA_KIND_FILE)
+			continue;
+		if (fnmatch(glob, bare(c->files[i]->src->path), 0) == 0 ||
+		    (c->relpaths != NULL && c->relpaths[i] != NULL &&
+		    fnmatch(glob, c->relpaths[i], 0) == 0))
+			v[(*n)++] = (uintptr_t)c->files[i]->src->path;
+	}
+	qsort(v, *n, sizeof(*v), cmp_ptr);
+	return v;
+}
+
+static int
+has_broker(const struct ka_exemption *e, int32_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nbrokers; i++)
+		if (e->brokers[i] == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * broker: a finding about live brokers (one, several merged, or those
+ * that disagree), every one of which the exemption names: it never hides
+ * what a finding says about a broker it does not name.
+ */
+static int
+brokers_match(const struct ka_exemption *e, const struct ka_finding *f)
+{
+	size_t	 i;
+
+	if (f->kind != KA_KIND_BROKER && f->nbrokers == 0)
+		return 0;
+	if (f->nbrokers == 0)
+		return has_broker(e, f->broker);
+	for (i = 0; i < f->nbrokers; i++)
+		if (!has_broker(e, f->brokers[i]))
+			return 0;
+	return 1;
+}
+
+/* 1 if the exemption names the rule of f. */
+static int
+rule_match(const struct ka_exemption *e, const struct ka_finding *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nrules; i++)
+		if (e->rulep[i] == NULL ? !ka_rules_is_self(f->rule) :
+		    e->rulep[i] == f->rule)
+			return 1;
+	return 0;
+}
+
+/* Every selector the exemption gives matches f. */
+static int
+selects(const struct run *r, const struct ka_exemption *e,
+    const struct ka_finding *f, const uintptr_t *files, size_t nfiles)
+{
+	uintptr_t	 path = (uintptr_t)f->loc.path;
+
+	if (e->cluster != NULL && (f->kind == KA_KIND_FILE ||
+	    r->ctx->cluster == NULL || strcmp(e->cluster,
+	    r->ctx->cluster) != 0))
+		return 0;
+	if (e->topic != NULL && (f->topic == NULL ||
+	    fnmatch(e->topic, f->topic, 0) != 0))
+		return 0;
+	if (e->nbrokers > 0 && !brokers_match(e, f))
+		return 0;
+	if (e->file != NULL && (f->kind != KA_KIND_FILE || f->loc.path ==
+	    NULL || bsearch(&path, files, nfiles, sizeof(*files),
+	    cmp_ptr) == NULL))
+		return 0;
+	return 1;
+}
+
+/*
+ * Whether the run audited what the exemption selects, so that matching
+ * nothing means it is stale: the cluster it names, a topic or broker of
+ * a cluster, a file its glob selects.
+ */
+static int
+in_scope(const struct run *r, const struct ka_exemption *e, size_t nfiles)
+{
+	const struct ka_suppress_ctx	*c = r->ctx;
+	const struct ka_settings	*s;
+	size_t				 i;
+	int				 topic = e->topic == NULL;
+	int				 broker = e->nbrokers == 0;
+
+	if (e->cluster != NULL && (c->cluster == NULL ||
+	    strcmp(e->cluster, c->cluster) != 0))
+		return 0;
+	if (e->file != NULL && nfiles == 0)
+		return 0;
+	for (i = 0; i < c->nfiles; i++) {
+		s = c->files[i];
+		if (s->kind == KA_KIND_TOPIC && !topic)
+			topic = fnmatch(e->topic, s->topic->name, 0) == 0;
+		if (s->kind == KA_KIND_BROKER && !broker)
+			broker = has_broker(e, s->broker->id);
+	}
+	return topic && broker;
+}
+
+/* "cluster prod, topic tmp-*": what an exemption selects; owned. */
+static char *
+selectors(const struct ka_exemption *e)
+{
+	char	*s, *t;
+	size_t	 i;
+
+	s = xasprintf("%s%s%s%s", e->cluster != NULL ? ", cluster " : "",
+	    e->cluster != NULL ? e->cluster : "",
+	    e->topic != NULL ? ", topic " : "",
+	    e->topic != NULL ? e->topic : "");
+	for (i = 0; i < e->nbrokers; i++) {
+		t = xasprintf("%s%s%d", s, i == 0 ? (e->nbrokers == 1 ?
+		    ", broker " : ", brokers ") : ", ", (int)e->brokers[i]);
+		free(s);
+		s = t;
+	}
+	t = xasprintf("%s%s%s", s, e->file != NULL ? ", file " : "",
+	    e->file != NULL ? e->file : "");
+	free(s);
+	return t;
+}
+
+/* "KA1103,KA1104" as written. */
+static char *
+rules_of(const struct ka_exemption *e)
+{
+	char	*s, *t;
+	size_t	 i;
+
+	s = xstrdup(e->rules[0]);
+	for (i = 1; i < e->nrules; i++) {
+		t = xasprintf("%s,%s", s, e->rules[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static void
+apply_exemption(struct run *r, const struct ka_exemption *e)
+{
+	struct ka_finding	*f;
+	uintptr_t		*files = NULL;
+	char			*what, *sel;
+	size_t			 i, nfiles = 0, used = 0;
+
+	what = rules_of(e);
+	sel = selectors(e);
+	if (e->until[0] != '\0' && strcmp(r->ctx->today, e->until) > 0) {
+		report(r, KA_CHECK_SUPPRESSION_EXPIRED, &e->untilloc,
+		    "exemption", "until", e->until, "the exemption of %s for "
+		    "%s no longer applies, and what it exempted counts again",
+		    what, sel + 2);
+		goto out;
+	}
+	if (e->file != NULL)
+		files = files_of(r, e->file, &nfiles);
+	for (i = 0; i < r->nidx; i++) {
+		f = &r->rep->v[i];
+		if (f->rule == NULL || !rule_match(e, f) ||
+		    !selects(r, e, f, files, nfiles))
+			continue;
+		used++;
+		if (f->suppressed.kind != KA_SUPPRESS_NONE)
+			continue;
+		f->suppressed.kind = KA_SUPPRESS_CONFIG;
+		f->suppressed.reason = xstrdup(e->reason);
+		f->suppressed.until = e->until[0] != '\0' ?
+		    xstrdup(e->until) : NULL;
+		f->suppressed.loc = e->loc;
+	}
+	if (used == 0 && in_scope(r, e, nfiles))
+		report(r, KA_CHECK_SUPPRESSION_UNUSED, &e->loc, "exemption",
+		    "rule", what, "the exemption of %s for %s matches no "
+		    "finding of this run", what, sel + 2);
+out:
+	free(files);
+	free(sel);
+	free(what);
+}
+
+static void
+apply_exemptions(struct run *r)
+{
+	const struct ka_policy	*p = r->ctx->policy;
+	size_t			 i;
+
+	for (i = 0; i < p->base.nexempt; i++)
+		apply_exemption(r, &p->base.exempt[i]);
+	for (i = 0; p->profile != NULL && i < p->profile->layer.nexempt; i++)
+		apply_exemption(r, &p->profile->layer.exempt[i]);
+}
+
 void
 ka_suppress_apply(struct ka_report *rep, const struct ka_suppress_ctx *ctx)
 {
@@ -425,5 +666,7 @@ ka_suppress_apply(struct ka_report *rep, const struct ka_suppress_ctx *ctx)
 	qsort(r.idx, r.nidx, sizeof(*r.idx), cmp_entry);
 	if (ctx->inline_on)
 		apply_inline(&r);
+	if (ctx->policy != NULL)
+		apply_exemptions(&r);
 	free(r.idx);
 }

@@ -24,6 +24,16 @@ struct ka_suppress_ctx {
 	size_t				  nfiles;
 	const char			 *today;	/* YYYY-MM-DD */
 	int				  inline_on;	/* honour disable= */
+	const struct ka_policy		 *policy;	/* its exemptions;
+							   borrowed */
+	const char			 *cluster;	/* the name of the
+							   cluster audited
+							   (--cluster), or
+							   NULL */
+	char *const			 *relpaths;	/* each of files
+							   from the policy's
+							   directory, or
+							   NULL */
 };
 
 /*

@@ -157,7 +157,7 @@ static const struct bad bad[] = {
 	    "did you mean 'check'?" },
 	{ { "explian", "x" }, KA_D_USAGE, "did you mean 'explain'?", NULL },
 	{ { "frobnicate" }, KA_D_USAGE, "unknown command 'frobnicate'",
-	    "check, snapshot, rules, explain, version, help" },
+	    "check, snapshot, rules, explain, config, version, help" },
 	{ { "server.properties" }, KA_D_USAGE,
 	    "unknown command 'server.properties'",
 	    "kafka-audit check server.properties" },
@@ -178,7 +178,7 @@ static const struct bad bad[] = {
 	{ { "check", "-qz", "a" }, KA_D_USAGE, "unknown option '-z'", NULL },
 	{ { "check", "--=x", "a" }, KA_D_USAGE, "unknown option '--'", NULL },
 	{ { "check", "--no", "a" }, KA_D_USAGE, "'--no' is ambiguous",
-	    "any of --no-fail, --no-inline-suppressions" },
+	    "any of --no-fail, --no-config, --no-inline-suppressions" },
 	{ { "check", "a", "-f" }, KA_D_USAGE,
 	    "option '-f' requires an argument", NULL },
 	{ { "check", "a", "--format" }, KA_D_USAGE,
@@ -376,9 +376,9 @@ START_TEST(test_usage_layout)
 {
 	static const char *const want[] = {
 		"usage: kafka-audit check [options] [PATH... | -]\n",
-		"kafka-audit rules [-f FMT] [-r PATH]... "
-		    "[--no-default-rules]\n",
-		"kafka-audit explain [-r PATH]... [--no-default-rules] RULE\n",
+		"kafka-audit rules [options]\n",
+		"kafka-audit explain [options] RULE\n",
+		"kafka-audit config [options] show | validate [FILE]\n",
 		"kafka-audit version\n",
 		"kafka-audit help\n",
 		"--failure-threshold LEVEL",

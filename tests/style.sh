@@ -22,7 +22,7 @@ grep -nE '\b(atoi|atol|atoll|sprintf|vsprintf|strcpy|strcat|strtok|gets)\s*\(' \
 check "no banned string and number functions"
 
 : >"$tmp"
-for pair in 'rdkafka.h:live' 'yaml.h:rules_yaml|ydoc' 'jansson.h:report_json|snapshot'; do
+for pair in 'rdkafka.h:live' 'yaml.h:rules_yaml|policy_yaml|ydoc' 'jansson.h:report_json|snapshot'; do
 	hdr=${pair%%:*}
 	allowed=${pair#*:}
 	grep -lE "#include[[:space:]]*[<\"](librdkafka/)?$hdr[>\"]" \
