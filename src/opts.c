@@ -776,8 +776,8 @@ config_operand(struct parse *p, const char *w)
 				guess = config_actions[i].name;
 		ka_diag(p->d, KA_D_USAGE, NULL, "unknown config action '%s'%s%s"
 		    "%s; expected show or validate", w, guess != NULL ?
-		    "; did you mean '" : "", guess != NULL ? guess : "",
-		    guess != NULL ? "'?" : "");
+		    " (did you mean '" : "", guess != NULL ? guess : "",
+		    guess != NULL ? "'?)" : "");
 		return -1;
 	}
 	if (o->action == KA_CONFIG_VALIDATE && !p->have_file) {
