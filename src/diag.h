@@ -51,6 +51,13 @@ enum ka_diag_code {
 	KA_D_RULES_LIMIT,		/* rules.limit */
 	KA_D_RULES_NONE,		/* rules.none */
 	KA_D_EXPLAIN_UNKNOWN,		/* explain.unknown-rule */
+	KA_D_CONFIG_YAML,		/* config.yaml */
+	KA_D_CONFIG_SCHEMA,		/* config.schema */
+	KA_D_CONFIG_UNKNOWN_RULE,	/* config.unknown-rule */
+	KA_D_CONFIG_UNKNOWN_OPTION,	/* config.unknown-option */
+	KA_D_CONFIG_UNKNOWN_PROFILE,	/* config.unknown-profile */
+	KA_D_CONFIG_UNKNOWN_CLUSTER,	/* config.unknown-cluster */
+	KA_D_CONFIG_NONE,		/* config.none */
 	KA_D_CONNECT_SYNTAX,		/* connect.syntax */
 	KA_D_CONNECT_UNSUPPORTED,	/* connect.unsupported */
 	KA_D_CONNECT_IGNORED,		/* connect.ignored */

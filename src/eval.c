@@ -95,6 +95,7 @@ struct memo {
  * live topics, for topics: conditions.
  */
 struct ctx {
+	const struct ka_rule		*rule;		/* being evaluated */
 	const struct ka_settings	*file;
 	const struct ka_settings	*broker;	/* NULL if unused */
 	const struct ka_settings *const	*topics;	/* borrowed */
@@ -478,6 +479,7 @@ test_topics(const struct ctx *c, const struct ka_cond *cond)
 		found.cond = cond;
 		found.res = NO;
 		memset(&t, 0, sizeof(t));
+		t.rule = c->rule;
 		t.memo = m;
 		for (j = 0; j < c->ntopics; j++) {
 			t.file = c->topics[j];
@@ -555,7 +557,8 @@ test(const struct ctx *c, const struct ka_cond *cond)
 	case KA_COND_GE:
 		if (v.text == NULL)
 			break;
-		k = constant(c, v.def, cond->value);
+		k = constant(c, v.def, cond->option != NULL ?
+		    c->rule->options[cond->optidx].value : cond->value);
 		res = holds(cond->op, compare(v.def, v.text, k));
 		break;
 	case KA_COND_IN:
@@ -653,7 +656,7 @@ puts_(struct str *b, const char *s)
 
 /* Everything a message template may refer to. */
 struct fill {
-	const struct ctx	*c;
+	const struct ctx	*c;		/* c->rule: the rule */
 	const char		*key;		/* as the file spells it */
 	const char		*value;		/* shown value, or NULL */
 	const char		*deflt;		/* the default, or NULL */
@@ -769,21 +772,25 @@ ph_version(struct str *b, const struct fill *f, const char *arg)
 	char	 ver[32];
 
 	(void)arg;
-	puts_(b, ka_version_format(f->c->file->version, ver, sizeof(ver)));
+	if (f->c->file != NULL)
+		puts_(b, ka_version_format(f->c->file->version, ver,
+		    sizeof(ver)));
 }
 
 static void
 ph_client(struct str *b, const struct fill *f, const char *arg)
 {
 	(void)arg;
-	puts_(b, ka_catalog_client_name(f->c->file->client));
+	if (f->c->file != NULL)
+		puts_(b, ka_catalog_client_name(f->c->file->client));
 }
 
 static void
 ph_role(struct str *b, const struct fill *f, const char *arg)
 {
 	(void)arg;
-	puts_(b, ka_catalog_role_name(f->c->file->role));
+	if (f->c->file != NULL)
+		puts_(b, ka_catalog_role_name(f->c->file->role));
 }
 
 static void
@@ -805,6 +812,17 @@ ph_topics(struct str *b, const struct fill *f, const char *arg)
 {
 	(void)arg;
 	put_topics(b, f->hits);
+}
+
+/* {option:NAME}: the value in force; rules_yaml.c checked NAME. */
+static void
+ph_option(struct str *b, const struct fill *f, const char *arg)
+{
+	const struct ka_ruleopt	*o = NULL;
+
+	if (arg != NULL && f->c->rule != NULL)
+		o = ka_rules_option(f->c->rule, arg);
+	puts_(b, o != NULL ? o->value : "null");
 }
 
 static void
@@ -838,6 +856,7 @@ static const struct {
 	{ "subject", 0, ph_subject },
 	{ "topics", 0, ph_topics },
 	{ "count", 0, ph_count },
+	{ "option", 1, ph_option },
 };
 
 static char *
@@ -982,6 +1001,7 @@ entry_finding(struct ka_report *rep, const struct ka_rule *rule,
 	struct ctx		 c;
 
 	memset(&c, 0, sizeof(c));
+	c.rule = rule;
 	c.file = s;
 	secret |= ka_catalog_is_sensitive(p->key);
 	f = new_finding(rep, rule, s);
@@ -1374,6 +1394,8 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 	memset(&keys, 0, sizeof(keys));
 	for (i = 0; i < run->rules->len; i++) {
 		r = &run->rules->v[i];
+		if (r->off)
+			continue;
 		all = (r->scopes & KA_SCOPE_BROKER) != 0;
 		if (all && r->key != NULL)
 			add_name(&keys, r->key);
@@ -1400,6 +1422,7 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 			memset(&d, 0, sizeof(d));
 			put_groups(&d, vals, groups, ng, run);
 			memset(&c, 0, sizeof(c));
+			c.rule = rule;
 			c.file = cl;
 			memset(&fill, 0, sizeof(fill));
 			fill.c = &c;
@@ -1670,6 +1693,40 @@ merge_brokers(struct ka_report *rep, size_t start)
 	}
 }
 
+struct ka_finding *
+ka_eval_self(struct ka_report *rep, const struct ka_rule *rule,
+    const struct ka_loc *loc, const char *subject, const char *key,
+    const char *value, const char *detail)
+{
+	struct ka_finding	*f;
+	struct fill		 fill;
+	struct ctx		 c;
+
+	memset(&c, 0, sizeof(c));
+	c.rule = rule;
+	memset(&fill, 0, sizeof(fill));
+	fill.c = &c;
+	fill.key = key;
+	fill.value = value;
+	fill.detail = detail;
+	f = ka_report_add(rep);
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->loc = *loc;
+	f->subject = xstrdup(subject);
+	f->kind = KA_KIND_FILE;
+	f->broker = f->partition = f->partner = -1;
+	f->key = key != NULL ? xstrdup(key) : NULL;
+	f->value = value != NULL ? xstrdup(value) : NULL;
+	f->origin = KA_ORIGIN_FILE;
+	if (loc->path != NULL)
+		f->provenance = xasprintf("%s:%u:%u", loc->path, loc->line,
+		    loc->col);
+	f->message = expand(rule->message, &fill);
+	f->fix = expand(rule->fix, &fill);
+	return f;
+}
+
 /* Evaluate one rule against subject s, paired with each broker b. */
 static void
 eval_rule(struct ka_report *rep, const struct ka_rule *rule,
@@ -1708,6 +1765,8 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 	topics = live_topics(files, nfiles, &ntopics);
 	for (r = 0; r < rs->len; r++) {
 		rule = &rs->v[r];
+		if (rule->off || ka_rules_is_self(rule))
+			continue;
 		start = rep->len;
 		cross = uses_broker(rule->cond) || uses_broker(rule->when);
 		for (i = 0; i < nfiles; i++) {
@@ -1718,6 +1777,7 @@ ka_eval(const struct ka_ruleset *rs, const struct ka_settings *const *files,
 				continue;
 			}
 			memset(&c, 0, sizeof(c));
+			c.rule = rule;
 			c.file = files[i];
 			c.topics = topics;
 			c.ntopics = ntopics;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+struct ka_loc;
 struct ka_report;
 struct ka_rule;
 struct ka_ruleset;
@@ -29,5 +30,16 @@ void	ka_eval(const struct ka_ruleset *,
  * client and version it applies to.  The JUnit report lists these pairs.
  */
 int	ka_eval_applies(const struct ka_rule *, const struct ka_settings *);
+
+/*
+ * A finding of a rule that ka_eval() does not run, the tool's reports on
+ * suppressions (suppress.c): at loc (its path borrowed, and outliving the
+ * report), about subject ("suppression", "exemption"), with key, value
+ * and detail for the rule's templates.  Borrowed until the next append.
+ */
+struct ka_finding	*ka_eval_self(struct ka_report *,
+			    const struct ka_rule *, const struct ka_loc *loc,
+			    const char *subject, const char *key,
+			    const char *value, const char *detail);
 
 #endif

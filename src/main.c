@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "opts.h"
+#include "policy_show.h"
 #include "report.h"
 #include "ruledoc.h"
 #include "rules.h"
@@ -144,6 +145,34 @@ write_outputs(struct ka_run *r, const struct ka_opts *o,
 	}
 }
 
+/* The configuration and the rules, for the commands that need both. */
+static int
+load(struct ka_run *r, const struct ka_opts *o)
+{
+	if (ka_run_load_policy(r, o) == -1)
+		return -1;
+	return ka_run_load_rules(r, o);
+}
+
+static void
+cmd_config(struct ka_run *r, const struct ka_opts *o)
+{
+	struct ka_policy_view	 w;
+
+	if (o->action == KA_CONFIG_VALIDATE) {
+		ka_policy_show_valid(stdout, &r->policy);
+		return;
+	}
+	memset(&w, 0, sizeof(w));
+	w.policy = &r->policy;
+	w.rules = &r->rules;
+	w.threshold = r->threshold;
+	w.threshold_set = r->threshold_set;
+	w.inline_on = r->inline_on;
+	w.inline_set = r->inline_set;
+	ka_policy_show_emit(stdout, &w);
+}
+
 static void
 cmd_check(struct ka_run *r, const struct ka_opts *o)
 {
@@ -157,7 +186,7 @@ cmd_check(struct ka_run *r, const struct ka_opts *o)
 	ctx.rules = &r->rules;
 	ctx.color = strcmp(fmt, "text") == 0 && want_color(o);
 	ctx.verbose = o->quiet ? -1 : o->verbose;
-	ctx.threshold = o->threshold;
+	ctx.threshold = r->threshold;
 	ctx.exit_status = ka_run_status(r, o);
 	ctx.version = o->version;
 	ctx.base = &r->base;
@@ -165,6 +194,7 @@ cmd_check(struct ka_run *r, const struct ka_opts *o)
 	ctx.snapshot = r->snapshot;
 	ctx.subjects = r->subjects;
 	ctx.nsubjects = r->nsubjects;
+	ctx.show_suppressed = o->show_suppressed;
 	/* Problems with the input come first, then the report. */
 	print_diags(&r->diags, 0, o->quiet);
 	fflush(stderr);
@@ -230,20 +260,33 @@ main(int argc, char *argv[])
 		    sizeof(ver)));
 		break;
 	case KA_CMD_RULES:
-		if (ka_run_load_rules(&r, &o) == 0)
+		if (load(&r, &o) == 0)
 			cmd_rules(&r, &o);
 		break;
 	case KA_CMD_EXPLAIN:
-		if (ka_run_load_rules(&r, &o) == 0)
+		if (load(&r, &o) == 0)
 			cmd_explain(&r, &o);
 		break;
+	case KA_CMD_CONFIG:
+		if (load(&r, &o) == 0)
+			cmd_config(&r, &o);
+		break;
 	case KA_CMD_SNAPSHOT:
-		ka_run_snapshot(&r, &o);
+		if (ka_run_load_policy(&r, &o) == 0)
+			ka_run_snapshot(&r, &o);
 		break;
 	case KA_CMD_CHECK:
-		/* A broken rule file is reported, and the rules that did
-		 * load still run: exit 2 tells CI the audit was partial. */
+		/*
+		 * A broken rule file is reported, and the rules that did
+		 * load still run: exit 2 tells CI the audit was partial.  A
+		 * configuration that is wrong stops the audit: it would run
+		 * with rules and thresholds nobody chose.
+		 */
+		if (ka_run_load_policy(&r, &o) == -1)
+			break;
 		ka_run_load_rules(&r, &o);
+		if (r.config_bad)
+			break;
 		cmd_check(&r, &o);
 		printed = r.diags.len;
 		break;

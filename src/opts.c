@@ -32,11 +32,17 @@
 #define CMD(c)		(1u << (c))
 #define CMD_ALL		(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT) | \
 			 CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN) | \
-			 CMD(KA_CMD_VERSION) | CMD(KA_CMD_HELP) | \
-			 CMD(KA_CMD_BASELINE))
+			 CMD(KA_CMD_CONFIG) | CMD(KA_CMD_VERSION) | \
+			 CMD(KA_CMD_HELP) | CMD(KA_CMD_BASELINE))
 #define CMD_LIVE	(CMD(KA_CMD_CHECK) | CMD(KA_CMD_SNAPSHOT) | \
 			 CMD(KA_CMD_BASELINE))
 #define CMD_AUDIT	(CMD(KA_CMD_CHECK) | CMD(KA_CMD_BASELINE))
+/* The commands that read the configuration file. */
+#define CMD_POLICY	(CMD_LIVE | CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN) | \
+			 CMD(KA_CMD_CONFIG))
+/* The commands that load rules. */
+#define CMD_RULES	(CMD_AUDIT | CMD(KA_CMD_RULES) | \
+			 CMD(KA_CMD_EXPLAIN) | CMD(KA_CMD_CONFIG))
 
 /* Ordered as --help lists them, group by group. */
 enum opt {
@@ -53,12 +59,18 @@ enum opt {
 	OPT_CLIENT,
 	OPT_KAFKA_VERSION,
 	OPT_STDIN_FILENAME,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_PROFILE,
+	OPT_SHOW_SUPPRESSED,
+	OPT_NO_INLINE,
 	OPT_RULES,
 	OPT_NO_DEFAULT_RULES,
 	OPT_BOOTSTRAP,
 	OPT_PROPERTY,
 	OPT_CLIENT_CONFIG,
 	OPT_COMMAND_CONFIG,
+	OPT_CLUSTER,
 	OPT_TIMEOUT,
 	OPT_TOPIC,
 	OPT_EXCLUDE_TOPIC,
@@ -93,6 +105,13 @@ static const struct option longopts[] = {
 	    OPT_BASE + OPT_KAFKA_VERSION },
 	{ "stdin-filename", required_argument, NULL,
 	    OPT_BASE + OPT_STDIN_FILENAME },
+	{ "config", required_argument, NULL, OPT_BASE + OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_BASE + OPT_NO_CONFIG },
+	{ "profile", required_argument, NULL, OPT_BASE + OPT_PROFILE },
+	{ "show-suppressed", no_argument, NULL,
+	    OPT_BASE + OPT_SHOW_SUPPRESSED },
+	{ "no-inline-suppressions", no_argument, NULL,
+	    OPT_BASE + OPT_NO_INLINE },
 	{ "rules", required_argument, NULL, OPT_BASE + OPT_RULES },
 	{ "no-default-rules", no_argument, NULL,
 	    OPT_BASE + OPT_NO_DEFAULT_RULES },
@@ -104,6 +123,7 @@ static const struct option longopts[] = {
 	    OPT_BASE + OPT_CLIENT_CONFIG },
 	{ "command-config", required_argument, NULL,
 	    OPT_BASE + OPT_COMMAND_CONFIG },
+	{ "cluster", required_argument, NULL, OPT_BASE + OPT_CLUSTER },
 	{ "timeout", required_argument, NULL, OPT_BASE + OPT_TIMEOUT },
 	{ "topic", required_argument, NULL, OPT_BASE + OPT_TOPIC },
 	{ "exclude-topic", required_argument, NULL,
@@ -118,6 +138,7 @@ static const struct option longopts[] = {
 enum group {
 	GROUP_OUTPUT,
 	GROUP_AUDIT,
+	GROUP_POLICY,
 	GROUP_CLUSTER,
 	GROUP_RULES,
 	GROUP_GENERAL,
@@ -127,6 +148,7 @@ enum group {
 static const char *const groups[GROUP__MAX] = {
 	[GROUP_OUTPUT] = "Output options",
 	[GROUP_AUDIT] = "Audit options (check, baseline)",
+	[GROUP_POLICY] = "Policy options",
 	[GROUP_CLUSTER] = "Cluster options (check, snapshot, baseline)",
 	[GROUP_RULES] = "Rule options",
 	[GROUP_GENERAL] = "General options",
@@ -157,7 +179,8 @@ static const struct {
 	    "say more; repeat for more still" },
 	[OPT_COLOR] = { 0, "WHEN", CMD(KA_CMD_CHECK), GROUP_OUTPUT, 0,
 	    "auto (default), always, never" },
-	[OPT_THRESHOLD] = { 't', "LEVEL", CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
+	[OPT_THRESHOLD] = { 't', "LEVEL", CMD(KA_CMD_CHECK) |
+	    CMD(KA_CMD_CONFIG), GROUP_AUDIT, 0,
 	    "fail at error (default), warning, info or none" },
 	[OPT_NO_FAIL] = { 0, NULL, CMD(KA_CMD_CHECK), GROUP_AUDIT, 0,
 	    "exit 0 even when findings reach the threshold" },
@@ -171,11 +194,19 @@ static const struct {
 	    0, "Kafka release for defaults (default: newest)" },
 	[OPT_STDIN_FILENAME] = { 0, "NAME", CMD_AUDIT, GROUP_AUDIT, 0,
 	    "the file name standard input stands for" },
-	[OPT_RULES] = { 'r', "PATH", CMD_AUDIT | CMD(KA_CMD_RULES) |
-	    CMD(KA_CMD_EXPLAIN), GROUP_RULES, 1,
+	[OPT_CONFIG] = { 'c', "FILE", CMD_POLICY, GROUP_POLICY, 0,
+	    "read FILE, not the .kafka-audit.yaml found" },
+	[OPT_NO_CONFIG] = { 0, NULL, CMD_POLICY, GROUP_POLICY, 0,
+	    "read no configuration file" },
+	[OPT_PROFILE] = { 'p', "NAME", CMD_POLICY, GROUP_POLICY, 0,
+	    "apply the configuration's profile NAME" },
+	[OPT_SHOW_SUPPRESSED] = { 0, NULL, CMD(KA_CMD_CHECK), GROUP_POLICY,
+	    0, "print suppressed findings too, marked" },
+	[OPT_NO_INLINE] = { 0, NULL, CMD_AUDIT | CMD(KA_CMD_CONFIG),
+	    GROUP_POLICY, 0, "ignore '# kafka-audit: disable=' comments" },
+	[OPT_RULES] = { 'r', "PATH", CMD_RULES, GROUP_RULES, 1,
 	    "also load rules from PATH; repeatable" },
-	[OPT_NO_DEFAULT_RULES] = { 0, NULL, CMD_AUDIT |
-	    CMD(KA_CMD_RULES) | CMD(KA_CMD_EXPLAIN), GROUP_RULES, 0,
+	[OPT_NO_DEFAULT_RULES] = { 0, NULL, CMD_RULES, GROUP_RULES, 0,
 	    "skip the rules installed with kafka-audit" },
 	[OPT_BOOTSTRAP] = { 'b', "LIST", CMD_LIVE, GROUP_CLUSTER, 1,
 	    "host:port[,...] of the cluster to audit" },
@@ -185,6 +216,8 @@ static const struct {
 	    "read librdkafka properties (as kcat -F)" },
 	[OPT_COMMAND_CONFIG] = { 0, "FILE", CMD_LIVE, GROUP_CLUSTER, 1,
 	    "read Java client properties (Kafka tools)" },
+	[OPT_CLUSTER] = { 0, "NAME", CMD_LIVE, GROUP_CLUSTER, 0,
+	    "the cluster NAME of the configuration file" },
 	[OPT_TIMEOUT] = { 0, "SECONDS", CMD_LIVE, GROUP_CLUSTER, 0,
 	    "bound the live fetch (default: 30)" },
 	[OPT_TOPIC] = { 0, "GLOB", CMD_LIVE, GROUP_CLUSTER, 1,
@@ -209,6 +242,7 @@ static const struct {
 	[KA_CMD_BASELINE] = { "baseline", "create|prune [FILE] [PATH...]" },
 	[KA_CMD_RULES] = { "rules", "" },
 	[KA_CMD_EXPLAIN] = { "explain", "RULE" },
+	[KA_CMD_CONFIG] = { "config", "show | validate [FILE]" },
 	[KA_CMD_VERSION] = { "version", "" },
 	[KA_CMD_HELP] = { "help", "" },
 };
@@ -251,6 +285,9 @@ struct parse {
 	struct ka_diags	*d;
 	int		 have_cmd;
 	int		 have_stdin;
+	int		 have_action;	/* config: show or validate seen */
+	int		 have_file;	/* config validate: FILE seen */
+	const char	*file;		/* borrowed from argv */
 	struct {
 		enum opt	 id;
 		const char	*arg;	/* borrowed from argv */
@@ -506,6 +543,7 @@ set_threshold(struct parse *p, const char *arg)
 	char			*l = NULL;
 	int			 i;
 
+	p->o->threshold_set = 1;
 	if (strcmp(arg, "none") == 0) {
 		p->o->threshold = -1;
 		return 0;
@@ -654,6 +692,24 @@ apply(struct parse *p, enum opt id, const char *arg)
 	case OPT_STDIN_FILENAME:
 		o->stdin_filename = arg;
 		break;
+	case OPT_CONFIG:
+		o->config = arg;
+		break;
+	case OPT_NO_CONFIG:
+		o->no_config = 1;
+		break;
+	case OPT_PROFILE:
+		o->profile = arg;
+		break;
+	case OPT_CLUSTER:
+		o->cluster = arg;
+		break;
+	case OPT_SHOW_SUPPRESSED:
+		o->show_suppressed = 1;
+		break;
+	case OPT_NO_INLINE:
+		o->no_inline = 1;
+		break;
 	case OPT_RULES:
 		append(&o->rules, &o->nrules, arg);
 		break;
@@ -739,6 +795,49 @@ command(struct parse *p, const char *w)
 	return -1;
 }
 
+static const struct keyword config_actions[] = {
+	{ "show", KA_CONFIG_SHOW },
+	{ "validate", KA_CONFIG_VALIDATE },
+};
+
+/* config's operands: the action, then for validate a file. */
+static int
+config_operand(struct parse *p, const char *w)
+{
+	struct ka_opts	*o = p->o;
+	const char	*guess = NULL;
+	size_t		 i, best = SIZE_MAX;
+	int		 k;
+
+	if (!p->have_action) {
+		k = keyword(config_actions, NELEM(config_actions), w);
+		if (k != -1) {
+			o->action = (enum ka_config_action)
+			    config_actions[k].value;
+			p->have_action = 1;
+			return 0;
+		}
+		for (i = 0; i < NELEM(config_actions); i++)
+			if (close_to(w, config_actions[i].name, &best))
+				guess = config_actions[i].name;
+		ka_diag(p->d, KA_D_USAGE, NULL, "unknown config action '%s'%s%s"
+		    "%s; expected show or validate", w, guess != NULL ?
+		    " (did you mean '" : "", guess != NULL ? guess : "",
+		    guess != NULL ? "'?)" : "");
+		return -1;
+	}
+	if (o->action == KA_CONFIG_VALIDATE && !p->have_file) {
+		p->have_file = 1;
+		p->file = w;
+		return 0;
+	}
+	ka_diag(p->d, KA_D_USAGE, NULL, "'config %s' takes %s, but was given "
+	    "'%s'", o->action == KA_CONFIG_SHOW ? "show" : "validate",
+	    o->action == KA_CONFIG_SHOW ? "no file (use --config FILE)" :
+	    "one file", w);
+	return -1;
+}
+
 /* An operand: the command, or an operand of it. */
 static int
 operand(struct parse *p, const char *w)
@@ -784,6 +883,8 @@ operand(struct parse *p, const char *w)
 			return -1;
 		}
 		return 0;
+	case KA_CMD_CONFIG:
+		return config_operand(p, w);
 	case KA_CMD_SNAPSHOT:
 	case KA_CMD_RULES:
 	case KA_CMD_VERSION:
@@ -926,19 +1027,22 @@ check_baseline_opts(struct ka_opts *o, struct ka_diags *d)
 static int
 check_cluster_opts(struct ka_opts *o, struct ka_diags *d)
 {
+	int	 live = o->nconn > 0 || (o->cluster != NULL &&
+		    o->snapshot == NULL);
+
 	if (o->cmd == KA_CMD_BASELINE && check_baseline_opts(o, d) == -1)
 		return -1;
 	if ((o->cmd == KA_CMD_CHECK || o->cmd == KA_CMD_BASELINE) &&
-	    o->npaths == 0 && o->nconn == 0 && o->snapshot == NULL) {
+	    o->npaths == 0 && !live && o->snapshot == NULL) {
 		ka_diag(d, KA_D_USAGE_NO_INPUT, NULL, "nothing to audit: give "
 		    "files, directories or - for standard input, a cluster "
 		    "with -b, or a snapshot with --snapshot");
 		return -1;
 	}
-	if (o->cmd == KA_CMD_SNAPSHOT && o->nconn == 0) {
+	if (o->cmd == KA_CMD_SNAPSHOT && !live) {
 		ka_diag(d, KA_D_USAGE, NULL, "snapshot needs a cluster: give "
 		    "-b HOST:PORT (or -F or --command-config with "
-		    "bootstrap.servers)");
+		    "bootstrap.servers), or --cluster NAME");
 		return -1;
 	}
 	if (o->cmd == KA_CMD_SNAPSHOT && o->output == NULL) {
@@ -952,16 +1056,43 @@ check_cluster_opts(struct ka_opts *o, struct ka_diags *d)
 		    "--command-config");
 		return -1;
 	}
-	if (o->nconn == 0 && o->timeout_set) {
+	if (!live && o->timeout_set) {
 		ka_diag(d, KA_D_USAGE, NULL, "--timeout bounds a live fetch; "
 		    "give a cluster with -b");
 		return -1;
 	}
-	if (o->nconn == 0 && o->snapshot == NULL &&
+	if (!live && o->snapshot == NULL &&
 	    (o->ntopics > 0 || o->nexcludes > 0)) {
 		ka_diag(d, KA_D_USAGE, NULL, "--%s selects topics of a "
 		    "cluster; give one with -b or --snapshot",
 		    o->ntopics > 0 ? "topic" : "exclude-topic");
+		return -1;
+	}
+	return 0;
+}
+
+/* config needs its action; validate FILE is --config FILE. */
+static int
+check_config_opts(struct parse *p, struct ka_diags *d)
+{
+	struct ka_opts	*o = p->o;
+
+	if (!p->have_action) {
+		ka_diag(d, KA_D_USAGE, NULL, "config needs an action: show "
+		    "or validate");
+		return -1;
+	}
+	if (p->have_file && (o->config != NULL || o->no_config)) {
+		ka_diag(d, KA_D_USAGE, NULL, "config validate was given '%s' "
+		    "and --%s; give the file once", p->file,
+		    o->no_config ? "no-config" : "config");
+		return -1;
+	}
+	if (p->have_file)
+		o->config = p->file;
+	if (o->action == KA_CONFIG_VALIDATE && o->no_config) {
+		ka_diag(d, KA_D_USAGE, NULL, "config validate checks a "
+		    "configuration file; --no-config leaves none");
 		return -1;
 	}
 	return 0;
@@ -996,6 +1127,13 @@ ka_opts_parse(struct ka_opts *o, int argc, char *argv[], struct ka_diags *d)
 		    "no command given");
 		return -1;
 	}
+	if (o->config != NULL && o->no_config) {
+		ka_diag(d, KA_D_USAGE, NULL, "--config and --no-config "
+		    "contradict each other");
+		return -1;
+	}
+	if (o->cmd == KA_CMD_CONFIG)
+		return check_config_opts(&p, d);
 	if (o->cmd == KA_CMD_CHECK || o->cmd == KA_CMD_SNAPSHOT ||
 	    o->cmd == KA_CMD_BASELINE)
 		return check_cluster_opts(o, d);

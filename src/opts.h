@@ -20,8 +20,15 @@ enum ka_cmd {
 	KA_CMD_BASELINE,
 	KA_CMD_RULES,
 	KA_CMD_EXPLAIN,
+	KA_CMD_CONFIG,
 	KA_CMD_VERSION,
 	KA_CMD_HELP
+};
+
+/* What "kafka-audit config" does. */
+enum ka_config_action {
+	KA_CONFIG_SHOW,		/* print the configuration in force */
+	KA_CONFIG_VALIDATE	/* check a file and say whether it is valid */
 };
 
 #define KA_COLOR_AUTO	(-1)
@@ -46,6 +53,7 @@ struct ka_opts {
 	enum ka_cmd	 cmd;
 	const char	*format;	/* NULL = the command's default */
 	int		 threshold;	/* enum ka_severity, or -1 = none */
+	int		 threshold_set;	/* -t given */
 	int		 no_fail;
 	int		 color;		/* KA_COLOR_AUTO, 0 or 1 */
 	int		 quiet;
@@ -56,12 +64,20 @@ struct ka_opts {
 	enum ka_client	 client;
 	unsigned long	 version;	/* Kafka release for defaults */
 	const char	*stdin_filename;
+	int		 show_suppressed;
+	int		 no_inline;	/* --no-inline-suppressions */
 	const char	**rules;	/* owned array of borrowed strings */
 	size_t		 nrules;
 	int		 no_default_rules;
 	const char	**paths;	/* owned array of borrowed strings */
 	size_t		 npaths;
 	const char	*explain;	/* explain: the rule id or slug */
+	enum ka_config_action action;	/* config: show or validate */
+	const char	*config;	/* --config FILE, config validate
+					   FILE */
+	int		 no_config;	/* --no-config */
+	const char	*profile;	/* --profile NAME */
+	const char	*cluster;	/* --cluster NAME */
 
 	/* The cluster: -b, -X, -F, --command-config, in order. */
 	struct ka_conn_arg *conn;	/* owned array of borrowed strings */

@@ -372,6 +372,30 @@ ka_report_snapshot_line(const struct ka_report_ctx *ctx,
 	return 0;
 }
 
+static const struct {
+	const char	*name;
+	const char	*word;
+} suppress_names[] = {
+	[KA_SUPPRESS_NONE] = { NULL, NULL },
+	[KA_SUPPRESS_INLINE] = { "inline", "suppressed" },
+	[KA_SUPPRESS_CONFIG] = { "config", "exempted" },
+	[KA_SUPPRESS_BASELINE] = { "baseline", "baselined" },
+};
+
+const char *
+ka_report_suppress_name(enum ka_suppress_kind k)
+{
+	return (size_t)k < sizeof(suppress_names) / sizeof(suppress_names[0]) ?
+	    suppress_names[k].name : NULL;
+}
+
+const char *
+ka_report_suppress_word(enum ka_suppress_kind k)
+{
+	return (size_t)k < sizeof(suppress_names) / sizeof(suppress_names[0]) ?
+	    suppress_names[k].word : NULL;
+}
+
 static int
 format_index(const char *name)
 {

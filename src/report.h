@@ -145,6 +145,14 @@ struct ka_report_pathcache {
 const char		*ka_report_path_cached(const struct ka_report *,
 			    struct ka_report_pathcache *, const char *);
 
+/*
+ * The names of a kind of suppression: the JSON's ("inline", "config",
+ * "baseline") and the text report's word for a finding so suppressed
+ * ("suppressed", "exempted", "baselined"); static, NULL for NONE.
+ */
+const char		*ka_report_suppress_name(enum ka_suppress_kind);
+const char		*ka_report_suppress_word(enum ka_suppress_kind);
+
 /* Everything a reporter may print. */
 struct ka_report_ctx {
 	const struct ka_report	*report;

@@ -193,6 +193,16 @@ jw_finding(struct ka_jsonw *w, const struct ka_finding *f)
 	if (f->related.line != 0)
 		jw_loc(w, "related", &f->related);
 	ka_jsonw_key_str(w, "fingerprint", f->fingerprint);
+	if (f->suppressed.kind != KA_SUPPRESS_NONE) {
+		ka_jsonw_key(w, "suppression");
+		ka_jsonw_open(w, '{');
+		ka_jsonw_key_str(w, "kind",
+		    ka_report_suppress_name(f->suppressed.kind));
+		ka_jsonw_key_str(w, "reason", f->suppressed.reason);
+		ka_jsonw_key_str(w, "until", f->suppressed.until);
+		jw_loc(w, "location", &f->suppressed.loc);
+		ka_jsonw_close(w, '}');
+	}
 	ka_jsonw_close(w, '}');
 }
 
@@ -281,11 +291,29 @@ ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 	return fflush(fp) == EOF || ferror(fp) ? -1 : 0;
 }
 
+/* An option of a rule: its name, type, default, value in force and doc. */
+static json_t *
+jopt(const struct ka_ruleopt *opt)
+{
+	json_t	*o;
+	int	 err = 0;
+
+	o = json_object();
+	err |= set(o, "name", jstr(opt->name));
+	err |= set(o, "type", jstr(opt->type == KA_OPT_INTEGER ? "integer" :
+	    "string"));
+	err |= set(o, "default", jstr(opt->deflt));
+	err |= set(o, "value", jstr(opt->value));
+	err |= set(o, "doc", jstr(opt->doc));
+	return done(o, err);
+}
+
 static json_t *
 jrule(const struct ka_rule *r)
 {
-	json_t		*o, *scopes, *clients;
+	json_t		*o, *scopes, *clients, *options;
 	unsigned int	 bit, cl;
+	size_t		 i;
 	int		 err = 0;
 
 	o = json_object();
@@ -311,6 +339,12 @@ jrule(const struct ka_rule *r)
 	err |= set(o, "message", jstr(r->message));
 	err |= set(o, "rationale", jstr(r->rationale));
 	err |= set(o, "fix", jstr(r->fix));
+	err |= set(o, "enabled", json_boolean(!r->off));
+	err |= set(o, "suppressible", json_boolean(r->suppressible));
+	options = json_array();
+	for (i = 0; i < r->noptions; i++)
+		err |= append(options, jopt(&r->options[i]));
+	err |= set(o, "options", options);
 	return done(o, err);
 }
 

@@ -131,6 +131,29 @@ put_head(FILE *fp, const struct ka_finding *f, int color)
 		putc(']', fp);
 		put_color(fp, color, SGR_RESET);
 	}
+	if (f->suppressed.kind != KA_SUPPRESS_NONE)
+		fprintf(fp, " (%s)", ka_report_suppress_word(
+		    f->suppressed.kind));
+	putc('\n', fp);
+}
+
+/* "  suppressed by f.properties:4:1 until 2026-12-31: reason". */
+static void
+put_suppression(FILE *fp, const struct ka_suppression *s)
+{
+	fprintf(fp, "  %s", ka_report_suppress_word(s->kind));
+	if (s->loc.path != NULL) {
+		fputs(" by ", fp);
+		put_loc(fp, &s->loc);
+	}
+	if (s->until != NULL) {
+		fputs(" until ", fp);
+		put_safe(fp, s->until);
+	}
+	if (s->reason != NULL) {
+		fputs(": ", fp);
+		put_safe(fp, s->reason);
+	}
 	putc('\n', fp);
 }
 
@@ -180,6 +203,8 @@ put_finding(FILE *fp, const struct ka_finding *f, int color)
 		put_loc(fp, &f->related);
 		putc('\n', fp);
 	}
+	if (f->suppressed.kind != KA_SUPPRESS_NONE)
+		put_suppression(fp, &f->suppressed);
 	if (f->rule != NULL)
 		put_fix(fp, f->fix != NULL ? f->fix : f->rule->fix);
 }
@@ -191,9 +216,10 @@ plural(size_t n)
 }
 
 /*
- * "3 files audited: 2 errors, 1 warning, 0 info" or ": no findings", and
- * when some input could not be audited, how many problems stderr shows,
- * so that "no findings" is never read as a clean bill of health.
+ * "3 files audited: 2 errors, 1 warning, 0 info" or ": no findings", how
+ * many findings were suppressed, and when some input could not be
+ * audited, how many problems stderr shows, so that "no findings" is never
+ * read as a clean bill of health.
  */
 static void
 put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
@@ -220,8 +246,10 @@ put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 	s = ka_report_suppressed(r, KA_SUPPRESS_INLINE) +
 	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG);
 	b = ka_report_suppressed(r, KA_SUPPRESS_BASELINE);
-	if (s + b > 0)
-		fprintf(fp, " (%zu suppressed, %zu baselined)", s, b);
+	if (s > 0)
+		fprintf(fp, "; %zu finding%s suppressed", s, plural(s));
+	if (b > 0)
+		fprintf(fp, "; %zu baselined", b);
 	bad = ds != NULL ? ka_diags_count(ds, KA_LEVEL_CLUSTER) : 0;
 	if (bad > 0)
 		fprintf(fp, "; %zu problem%s reported on standard error",

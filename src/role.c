@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "directive.h"
 #include "role.h"
 #include "settings.h"
 #include "source.h"
@@ -102,50 +103,22 @@ key_roles(const char *key)
 }
 
 /*
- * Apply the words of "# kafka-audit: type=producer client=librdkafka".
- * Returns -1 after a diagnostic for a word it does not understand.
+ * The role and client that "# kafka-audit: type=producer
+ * client=librdkafka" declare; the last directive that says wins.
  */
-static int
-directive(struct ka_settings *s, const struct ka_comment *c, int *role,
-    int *client, struct ka_diags *ds)
+static void
+declared(const struct ka_settings *s, int *role, int *client)
 {
-	const char	*p = c->text, *word, *eq;
-	char		*name;
-	size_t		 len;
-	enum ka_role	 r;
-	enum ka_client	 cl;
-	int		 rc = 0;
+	const struct ka_directive	*d;
+	size_t				 i;
 
-	(void)s;
-	while (*p == ' ' || *p == '\t' || *p == '\f')
-		p++;
-	if (strncmp(p, "kafka-audit:", 12) != 0)
-		return 0;
-	for (p += 12;; p += len) {
-		while (*p == ' ' || *p == '\t' || *p == '\f')
-			p++;
-		if (*p == '\0')
-			break;
-		word = p;
-		len = strcspn(p, " \t\f");
-		name = xstrndup(word, len);
-		eq = strchr(name, '=');
-		if (eq != NULL && strncmp(name, "type=", 5) == 0 &&
-		    ka_catalog_role_parse(eq + 1, &r) == 0)
-			*role = r;
-		else if (eq != NULL && strncmp(name, "client=", 7) == 0 &&
-		    ka_catalog_client_parse(eq + 1, &cl) == 0)
-			*client = cl;
-		else {
-			ka_diag(ds, KA_D_DIRECTIVE_BAD, &c->loc,
-			    "'%s' is not understood; the directive takes "
-			    "type=broker|topic|producer|consumer and "
-			    "client=java|librdkafka", name);
-			rc = -1;
-		}
-		free(name);
+	for (i = 0; i < s->ndirectives; i++) {
+		d = &s->directives[i];
+		if (KA_DIRECTIVE_HAS(d, KA_DW_TYPE))
+			*role = d->type;
+		if (KA_DIRECTIVE_HAS(d, KA_DW_CLIENT))
+			*client = d->client;
 	}
-	return rc;
 }
 
 /* Which client reads a producer or consumer file, judged by its keys. */
@@ -233,10 +206,7 @@ ka_role_classify(struct ka_settings *s, const struct ka_role_opts *o,
 
 	if (input == KA_INPUT_FOUND_OTHER && !has_kafka_key(s))
 		return KA_ROLE_FOUND_NONE;
-	for (i = 0; i < s->props.ncomments; i++)
-		if (directive(s, &s->props.comments[i], &role, &client,
-		    ds) == -1)
-			return KA_ROLE_FOUND_ERROR;
+	declared(s, &role, &client);
 
 	if (o->type_forced) {
 		s->role = o->type;

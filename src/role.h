@@ -36,9 +36,9 @@ enum ka_input {
 #define KA_ROLE_FOUND_ERROR	(-1)	/* diagnostics appended */
 
 /*
- * Classify s (whose src and props are set): fills role, role_basis,
- * client, client_basis and dialect.  A file found in a directory with no
- * Kafka keys is skipped, not an error.
+ * Classify s (whose src, props and directives are set): fills role,
+ * role_basis, client, client_basis and dialect.  A file found in a
+ * directory with no Kafka keys is skipped, not an error.
  */
 int	ka_role_classify(struct ka_settings *, const struct ka_role_opts *,
 	    enum ka_input, struct ka_diags *);

@@ -141,7 +141,8 @@ in_words(const struct ka_rule *r, const char *tmpl)
 static void
 markdown(FILE *fp, const struct ka_rule *r)
 {
-	char	*why, *fix;
+	char	*why, *fix, *opts;
+	size_t	 i;
 
 	fprintf(fp, "## %s %s\n\n%s\n\n", r->id, r->slug, r->title);
 	fprintf(fp, "- Severity: %s\n- Category: %s\n- Scope: ",
@@ -153,8 +154,15 @@ markdown(FILE *fp, const struct ka_rule *r)
 	clients(fp, r->clients);
 	if (r->key != NULL)
 		fprintf(fp, "\n- Key: `%s`", r->key);
+	for (i = 0; i < r->noptions; i++)
+		fprintf(fp, "%s`%s` (%s, default %s): %s", i == 0 ?
+		    "\n- Options: " : "; ", r->options[i].name,
+		    r->options[i].type == KA_OPT_INTEGER ? "integer" :
+		    "string", r->options[i].deflt, r->options[i].doc);
 	why = in_words(r, r->rationale);
-	fix = in_words(r, r->fix);
+	opts = ka_rules_expand_options(r, r->fix);
+	fix = in_words(r, opts);
+	free(opts);
 	fprintf(fp, "\n\n### Why\n\n%s\n\n### Fix\n\n%s\n\n", why, fix);
 	free(why);
 	free(fix);
@@ -175,7 +183,7 @@ ka_ruledoc_list(FILE *fp, const struct ka_ruleset *rs, const char *format)
 	for (i = 0; i < rs->len; i++) {
 		r = &rs->v[i];
 		fprintf(fp, "%-7s %-7s %-9s %s\n", r->id,
-		    ka_rules_severity_name(r->severity),
+		    r->off ? "off" : ka_rules_severity_name(r->severity),
 		    ka_rules_scope_name(r->scopes & -r->scopes), r->slug);
 	}
 	return ferror(fp) ? -1 : 0;
@@ -184,11 +192,12 @@ ka_ruledoc_list(FILE *fp, const struct ka_ruleset *rs, const char *format)
 int
 ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 {
-	char	*why, *fix;
+	char	*why, *fix, *opts;
+	size_t	 i;
 
 	fprintf(fp, "%s %s\n%s\n\n", r->id, r->slug, r->title);
 	fprintf(fp, "Severity: %s    Category: %s    Scope: ",
-	    ka_rules_severity_name(r->severity),
+	    r->off ? "off" : ka_rules_severity_name(r->severity),
 	    ka_rules_category_name(r->category));
 	scopes(fp, r->scopes);
 	if (r->versions_text != NULL)
@@ -202,13 +211,24 @@ ka_ruledoc_explain(FILE *fp, const struct ka_rule *r)
 		fprintf(fp, "Key: %s\n", r->key);
 	if (r->loc.path != NULL)
 		fprintf(fp, "Defined in: %s:%u\n", r->loc.path, r->loc.line);
+	if (!r->suppressible)
+		fprintf(fp, "Not suppressible by comments in the files it "
+		    "audits.\n");
 	why = in_words(r, r->rationale);
-	fix = in_words(r, r->fix);
+	opts = ka_rules_expand_options(r, r->fix);
+	fix = in_words(r, opts);
+	free(opts);
 	fprintf(fp, "\nWhy it loses messages:\n");
 	indented(fp, why);
 	fprintf(fp, "\nFix:\n");
 	indented(fp, fix);
 	free(why);
 	free(fix);
+	if (r->noptions > 0)
+		fprintf(fp, "\nOptions (set in .kafka-audit.yaml):\n");
+	for (i = 0; i < r->noptions; i++)
+		fprintf(fp, "  %s = %s (default %s)\n    %s\n",
+		    r->options[i].name, r->options[i].value,
+		    r->options[i].deflt, r->options[i].doc);
 	return ferror(fp) ? -1 : 0;
 }

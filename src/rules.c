@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "rules.h"
+#include "strtonum.h"
 #include "xmalloc.h"
 
 static const char *const severity_names[KA_SEV__MAX] = {
@@ -37,6 +39,11 @@ static const char *const check_names[KA_CHECK__MAX] = {
 	[KA_CHECK_VERSION_KEY] = "version-key",
 	[KA_CHECK_BROKERS_DISAGREE] = "brokers-disagree",
 	[KA_CHECK_FILE_DRIFT] = "file-drift",
+	[KA_CHECK_SUPPRESSION_EXPIRED] = "suppression-expired",
+	[KA_CHECK_SUPPRESSION_UNUSED] = "suppression-unused",
+	[KA_CHECK_SUPPRESSION_UNKNOWN] = "suppression-unknown-rule",
+	[KA_CHECK_SUPPRESSION_MISPLACED] = "suppression-misplaced",
+	[KA_CHECK_SUPPRESSION_DENIED] = "suppression-denied",
 };
 
 static const struct {
@@ -117,6 +124,7 @@ cond_clear(struct ka_cond *c)
 	for (i = 0; i < c->nsub; i++)
 		cond_clear(&c->sub[i]);
 	free(c->sub);
+	free(c->option);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -132,6 +140,15 @@ ka_cond_free(struct ka_cond *c)
 static void
 rule_clear(struct ka_rule *r)
 {
+	size_t	 i;
+
+	for (i = 0; i < r->noptions; i++) {
+		free(r->options[i].name);
+		free(r->options[i].deflt);
+		free(r->options[i].value);
+		free(r->options[i].doc);
+	}
+	free(r->options);
 	free(r->id);
 	free(r->slug);
 	free(r->title);
@@ -577,6 +594,99 @@ ka_rules_find(const struct ka_ruleset *rs, const char *name)
 		    strcasecmp(str(rs->v[i].slug), name) == 0)
 			return &rs->v[i];
 	return NULL;
+}
+
+struct ka_ruleopt *
+ka_rules_option(const struct ka_rule *r, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->noptions; i++)
+		if (strcmp(r->options[i].name, name) == 0)
+			return &r->options[i];
+	return NULL;
+}
+
+char *
+ka_rules_option_value(const struct ka_ruleopt *o, const char *s,
+    const char **why)
+{
+	long long	 v;
+
+	*why = NULL;
+	if (o->type == KA_OPT_STRING)
+		return xstrdup(s);
+	v = ka_strtonum(s, o->min, o->max, why);
+	return *why == NULL ? xasprintf("%lld", v) : NULL;
+}
+
+char *
+ka_rules_option_expect(const struct ka_ruleopt *o)
+{
+	if (o->type == KA_OPT_STRING)
+		return xstrdup("a string");
+	if (o->min != LLONG_MIN && o->max != LLONG_MAX)
+		return xasprintf("an integer from %lld to %lld", o->min,
+		    o->max);
+	if (o->min != LLONG_MIN)
+		return xasprintf("an integer of at least %lld", o->min);
+	if (o->max != LLONG_MAX)
+		return xasprintf("an integer of at most %lld", o->max);
+	return xstrdup("an integer");
+}
+
+/* Append n bytes of s to the owned string *out. */
+static void
+append(char **out, const char *s, size_t n)
+{
+	char	*t;
+
+	t = xasprintf("%s%.*s", *out, (int)n, s);
+	free(*out);
+	*out = t;
+}
+
+char *
+ka_rules_expand_options(const struct ka_rule *r, const char *t)
+{
+	static const char	 prefix[] = "{option:";
+	const struct ka_ruleopt	*o;
+	const char		*close;
+	char			*out, *name;
+	size_t			 n;
+
+	out = xstrdup("");
+	for (; *t != '\0'; t += n) {
+		n = strcspn(t, "{");
+		if (n > 0) {
+			append(&out, t, n);
+			continue;
+		}
+		/* "{{" stays as written, for the reader of the template. */
+		n = t[1] == '{' ? 2 : 1;
+		close = strchr(t, '}');
+		if (n == 1 && close != NULL &&
+		    strncmp(t, prefix, sizeof(prefix) - 1) == 0) {
+			name = xstrndup(t + sizeof(prefix) - 1,
+			    (size_t)(close - t) - (sizeof(prefix) - 1));
+			o = ka_rules_option(r, name);
+			free(name);
+			if (o != NULL) {
+				append(&out, o->value, strlen(o->value));
+				n = (size_t)(close - t) + 1;
+				continue;
+			}
+		}
+		append(&out, t, n);
+	}
+	return out;
+}
+
+int
+ka_rules_is_self(const struct ka_rule *r)
+{
+	return r->cond != NULL && r->cond->op == KA_COND_CHECK &&
+	    r->cond->check >= KA_CHECK_SUPPRESSION_EXPIRED;
 }
 
 const char *

@@ -79,6 +79,16 @@ enum ka_check {
 				   broker rule reads */
 	KA_CHECK_FILE_DRIFT,	/* a broker file and the live broker of its
 				   node.id differ */
+	/*
+	 * The tool's reports on suppressions (KA0xxx): made by suppress.c
+	 * after the evaluation, never by eval.
+	 */
+	KA_CHECK_SUPPRESSION_EXPIRED,	/* until= has passed */
+	KA_CHECK_SUPPRESSION_UNUSED,	/* it suppresses nothing */
+	KA_CHECK_SUPPRESSION_UNKNOWN,	/* it names no rule */
+	KA_CHECK_SUPPRESSION_MISPLACED,	/* it cannot apply where it is */
+	KA_CHECK_SUPPRESSION_DENIED,	/* it names a rule that is not
+					   suppressible */
 	KA_CHECK__MAX
 };
 
@@ -107,7 +117,46 @@ struct ka_cond {
 					   TOPICS (1) */
 	size_t			 nsub;
 	enum ka_check		 check;	/* CHECK */
+	char			*option; /* owned: EQ..GE compare with this
+					   option of the rule, not value */
+	size_t			 optidx; /* its index in the rule's options */
 	struct ka_loc		 loc;	/* where it is written */
+};
+
+/* Who chose a rule's severity or the value of one of its options. */
+enum ka_set_kind {
+	KA_SET_PACK,		/* the rule file, as written */
+	KA_SET_CONFIG,		/* the configuration file, at loc */
+	KA_SET_PROFILE,		/* a profile of the configuration file */
+	KA_SET_CMDLINE		/* the command line */
+};
+
+struct ka_setby {
+	enum ka_set_kind	 kind;
+	struct ka_loc		 loc;	/* CONFIG, PROFILE: the value; path
+					   borrowed from the policy */
+};
+
+enum ka_opt_type {
+	KA_OPT_INTEGER,
+	KA_OPT_STRING
+};
+
+/*
+ * An option a rule declares ("options:" in YAML), such as the target
+ * replication factor: conditions compare with it ({option: NAME}) and
+ * templates show it ({option:NAME}).  The configuration file sets value;
+ * until it does, value is the default.
+ */
+struct ka_ruleopt {
+	char			*name;	/* owned: "target-replication-factor" */
+	enum ka_opt_type	 type;
+	long long		 min, max; /* INTEGER: the values allowed */
+	char			*deflt;	/* owned: the rule file's default */
+	char			*value;	/* owned: the value in force */
+	char			*doc;	/* owned: one line */
+	struct ka_setby		 set;	/* who chose value */
+	struct ka_loc		 loc;	/* where it is declared */
 };
 
 /*
@@ -116,7 +165,8 @@ struct ka_cond {
  * 1 << KA_CLIENT_* for each client it applies to, 0 for any; key is the
  * key findings are about (NULL for checks); message is a template (see
  * kafka-audit-rules(5)); loc is the "id:" line, its path borrowed from the
- * ruleset.
+ * ruleset.  The configuration file may change the severity, turn the rule
+ * off and set its options (policy.c) before the ruleset is evaluated.
  */
 struct ka_rule {
 	char			*id;		/* "KA2001" */
@@ -134,6 +184,15 @@ struct ka_rule {
 	char			*message;
 	char			*rationale;
 	char			*fix;
+	struct ka_ruleopt	*options;	/* owned array */
+	size_t			 noptions;
+	int			 suppressible;	/* 0: "# kafka-audit: disable="
+						   cannot silence it */
+	int			 off;		/* turned off by the
+						   configuration: never
+						   evaluated */
+	struct ka_setby		 severity_set;	/* who chose severity (and
+						   off) */
 	struct ka_loc		 loc;
 };
 
@@ -181,6 +240,30 @@ void			 ka_rules_keys_free(char **, size_t);
 /* Look a rule up by id or slug, ignoring case; borrowed, or NULL. */
 const struct ka_rule	*ka_rules_find(const struct ka_ruleset *,
 			    const char *);
+
+/* The option of a rule by name; borrowed, or NULL. */
+struct ka_ruleopt	*ka_rules_option(const struct ka_rule *,
+			    const char *);
+
+/*
+ * Check a value for an option and make it canonical (an integer in
+ * decimal): returns an owned string, or NULL with *why set to "invalid",
+ * "too small" or "too large".  ka_rules_option_expect() says what the
+ * option takes, "an integer of at least 1"; owned.
+ */
+char			*ka_rules_option_value(const struct ka_ruleopt *,
+			    const char *, const char **why);
+char			*ka_rules_option_expect(const struct ka_ruleopt *);
+
+/*
+ * A rule's text with every {option:NAME} replaced by the option's value
+ * in force, for "explain"; the other placeholders stay.  Owned.
+ */
+char			*ka_rules_expand_options(const struct ka_rule *,
+			    const char *);
+
+/* 1 if the rule is one of the tool's reports on suppressions. */
+int			 ka_rules_is_self(const struct ka_rule *);
 
 /* The id or slug closest to an unknown one, for "did you mean"; or NULL. */
 const char		*ka_rules_suggest(const struct ka_ruleset *,

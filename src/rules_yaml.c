@@ -1,10 +1,10 @@
 /*
- * The YAML rule loader, the only file that includes yaml.h.  A file is read
- * whole (source.c bounds it), built into a libyaml document from the
- * parser's events in one pass that refuses aliases and deep nesting, and
- * walked node by node into struct ka_rule.  Every problem becomes a
- * diagnostic at the line and column of the node that causes it; libyaml
- * counts from 0, ka_loc from 1.
+ * The YAML rule loader, one of the files that include yaml.h (through
+ * ydoc.h).  A file is read whole (source.c bounds it), built into a
+ * libyaml document by ydoc.c in one pass that refuses aliases and deep
+ * nesting, and walked node by node into struct ka_rule.  Every problem
+ * becomes a diagnostic at the line and column of the node that causes it;
+ * libyaml counts from 0, ka_loc from 1.
  *
  * The rules of a file go to a private list first and reach the ruleset only
  * when the whole file is valid, so a broken file never half-loads.
@@ -15,31 +15,28 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <yaml.h>
 
 #include "catalog.h"
 #include "diag.h"
 #include "rules.h"
 #include "rules_yaml.h"
 #include "source.h"
+#include "strtonum.h"
 #include "version.h"
 #include "xmalloc.h"
+#include "ydoc.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* The state of loading one file. */
 struct ctx {
-	yaml_document_t	*doc;		/* borrowed */
-	const char	*path;		/* borrowed from the ruleset */
-	const char	*text;		/* borrowed: the file's bytes */
-	size_t		 len;
-	struct ka_diags	*ds;		/* borrowed */
-	size_t		 nerr;		/* errors in this file so far */
+	struct ka_ydoc	 y;		/* the document; y.path borrowed from
+					   the ruleset, y.nerr the errors in
+					   this file so far */
 	size_t		 base;		/* rules in the ruleset before it */
 	/* Per rule, for the checks that need all of its fields. */
 	int		 hasbroker;	/* the rule has a broker: reference */
@@ -48,6 +45,20 @@ struct ctx {
 	yaml_mark_t	 topicsmark;	/* where the first one is */
 	yaml_node_t	*keyfield;	/* borrowed: its key: field, or NULL */
 	yaml_mark_t	 checkmark;	/* where its check: is */
+	struct optref	*refs;		/* owned: its references to options */
+	size_t		 nrefs, refscap;
+};
+
+/*
+ * A reference to an option of the rule, checked once the rule's options
+ * are known: {option: NAME} as a condition's value, or {option:NAME} in a
+ * template.
+ */
+struct optref {
+	char		*name;		/* owned */
+	yaml_mark_t	 mark;
+	struct ka_cond	*cond;		/* borrowed: the comparison, or NULL
+					   for a placeholder */
 };
 
 struct field {
@@ -109,10 +120,13 @@ static const struct {
 /*
  * The scopes each check can run in: the structural checks read a file's
  * entries, brokers-disagree compares the live brokers, file-drift a
- * broker file with its live broker.
+ * broker file with its live broker.  The reports on suppressions are made
+ * after the evaluation, about comments and the configuration file, so
+ * their rules may say any scope.
  */
 #define FILE_SCOPES	(KA_SCOPE_BROKER | KA_SCOPE_TOPIC | \
 			    KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)
+#define ANY_SCOPE	(FILE_SCOPES | KA_SCOPE_PARTITION | KA_SCOPE_CLUSTER)
 
 static const unsigned int check_scopes[KA_CHECK__MAX] = {
 	[KA_CHECK_DUPLICATE_KEY] = FILE_SCOPES,
@@ -123,6 +137,11 @@ static const unsigned int check_scopes[KA_CHECK__MAX] = {
 	[KA_CHECK_VERSION_KEY] = FILE_SCOPES,
 	[KA_CHECK_BROKERS_DISAGREE] = KA_SCOPE_CLUSTER,
 	[KA_CHECK_FILE_DRIFT] = KA_SCOPE_BROKER,
+	[KA_CHECK_SUPPRESSION_EXPIRED] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_UNUSED] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_UNKNOWN] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_MISPLACED] = ANY_SCOPE,
+	[KA_CHECK_SUPPRESSION_DENIED] = ANY_SCOPE,
 };
 
 static const char *const check_scope_names[KA_CHECK__MAX] = {
@@ -134,6 +153,11 @@ static const char *const check_scope_names[KA_CHECK__MAX] = {
 	[KA_CHECK_VERSION_KEY] = "broker, topic, producer or consumer",
 	[KA_CHECK_BROKERS_DISAGREE] = "cluster",
 	[KA_CHECK_FILE_DRIFT] = "broker",
+	[KA_CHECK_SUPPRESSION_EXPIRED] = "any",
+	[KA_CHECK_SUPPRESSION_UNUSED] = "any",
+	[KA_CHECK_SUPPRESSION_UNKNOWN] = "any",
+	[KA_CHECK_SUPPRESSION_MISPLACED] = "any",
+	[KA_CHECK_SUPPRESSION_DENIED] = "any",
 };
 
 /* Placeholders of message, rationale and fix; value: also takes a key. */
@@ -144,208 +168,12 @@ static const char *const placeholders[] = {
 
 static const char	 broker_prefix[] = "broker:";
 static const char	 value_prefix[] = "value:";
+static const char	 option_prefix[] = "option:";
 
 static void	parse_cond(struct ctx *, yaml_node_t *, struct ka_cond *,
 		    enum at);
 
-/* Format into a new string; the caller frees it. */
-static char *
-vfmt(const char *fmt, va_list ap)
-{
-	va_list	 aq;
-	char	*s;
-	int	 len;
-
-	va_copy(aq, ap);
-	len = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (len < 0)
-		return xstrdup(fmt);
-	s = xmalloc((size_t)len + 1);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	return s;
-}
-
-static struct ka_loc
-loc_at(const struct ctx *c, const yaml_mark_t *m)
-{
-	struct ka_loc	 loc;
-
-	loc.path = c->path;
-	loc.line = (unsigned int)m->line + 1;
-	loc.col = (unsigned int)m->column + 1;
-	return loc;
-}
-
-static void report(struct ctx *, enum ka_diag_code, const yaml_mark_t *,
-    const char *, ...) __attribute__((__format__(__printf__, 4, 5)));
-
-/* A diagnostic at a mark; it counts as an error of the file. */
-static void
-report(struct ctx *c, enum ka_diag_code code, const yaml_mark_t *m,
-    const char *fmt, ...)
-{
-	struct ka_loc	 loc;
-	va_list		 ap;
-	char		*s;
-
-	loc = loc_at(c, m);
-	va_start(ap, fmt);
-	s = vfmt(fmt, ap);
-	va_end(ap);
-	ka_diag(c->ds, code, &loc, "%s", s);
-	free(s);
-	c->nerr++;
-}
-
-#define SCHEMA(c, node, ...) \
-	report((c), KA_D_RULES_SCHEMA, &(node)->start_mark, __VA_ARGS__)
-
-static yaml_node_t *
-node_at(const struct ctx *c, yaml_node_item_t i)
-{
-	return yaml_document_get_node(c->doc, i);
-}
-
-static int
-is_null(const yaml_node_t *n)
-{
-	return n->type == YAML_SCALAR_NODE &&
-	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    n->data.scalar.length == 0;
-}
-
-static const char *
-kind(const yaml_node_t *n)
-{
-	if (is_null(n))
-		return "nothing";
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return "a scalar";
-	case YAML_SEQUENCE_NODE:
-		return n->data.sequence.items.start ==
-		    n->data.sequence.items.top ? "an empty list" : "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "nothing";
-	}
-}
-
-/* "a, b, c" of a list of names, for "expected one of"; the caller frees. */
-static char *
-join(const char *const *names, size_t n, const char *last)
-{
-	char	*s, *t;
-	size_t	 i;
-
-	s = xstrdup(n > 0 ? names[0] : "");
-	for (i = 1; i < n; i++) {
-		t = xasprintf("%s%s%s", s, i + 1 == n ? last : ", ",
-		    names[i]);
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
-/*
- * Say that name is not one of names, with "did you mean" for a near miss;
- * returns that near miss (borrowed from names) or NULL.
- */
-static const char *
-unknown(struct ctx *c, const yaml_node_t *n, const char *what,
-    const char *name, const char *const *names, size_t nnames)
-{
-	const char	*hint;
-	char		*all;
-
-	hint = ka_rules_closest(name, names, nnames);
-	all = join(names, nnames, " or ");
-	if (hint != NULL)
-		SCHEMA(c, n, "unknown %s '%s'; did you mean '%s'? (expected "
-		    "%s)", what, name, hint, all);
-	else
-		SCHEMA(c, n, "unknown %s '%s'; expected %s", what, name, all);
-	free(all);
-	return hint;
-}
-
-/* The text of a scalar that is a string without NUL, else NULL. */
-static const char *
-string_of(const yaml_node_t *n)
-{
-	const char	*s;
-
-	if (n->type != YAML_SCALAR_NODE || is_null(n))
-		return NULL;
-	s = (const char *)n->data.scalar.value;
-	return strlen(s) == n->data.scalar.length ? s : NULL;
-}
-
-/*
- * The text of a scalar node, or NULL after a diagnostic saying what field
- * wanted (expect).  A plain empty value is YAML's null and never a string
- * here; a NUL written as "\0" would cut the string short, so it is refused.
- */
-static const char *
-scalar(struct ctx *c, const char *field, const yaml_node_t *n,
-    const char *expect)
-{
-	const char	*s;
-
-	if (n->type != YAML_SCALAR_NODE || is_null(n)) {
-		SCHEMA(c, n, "%s: expected %s, found %s", field, expect,
-		    kind(n));
-		return NULL;
-	}
-	s = (const char *)n->data.scalar.value;
-	if (strlen(s) != n->data.scalar.length) {
-		SCHEMA(c, n, "%s: expected %s, found a string with a NUL "
-		    "character", field, expect);
-		return NULL;
-	}
-	return s;
-}
-
-/* The items of a sequence node that must not be empty, or -1. */
-static int
-sequence(struct ctx *c, const char *field, const yaml_node_t *n,
-    const char *expect, size_t *count)
-{
-	if (n->type != YAML_SEQUENCE_NODE ||
-	    n->data.sequence.items.start == n->data.sequence.items.top) {
-		SCHEMA(c, n, "%s: expected %s, found %s", field, expect,
-		    kind(n));
-		return -1;
-	}
-	*count = (size_t)(n->data.sequence.items.top -
-	    n->data.sequence.items.start);
-	return 0;
-}
-
-/* The name of a mapping key, which must be a plain string. */
-static const char *
-key_name(struct ctx *c, const yaml_node_t *k)
-{
-	if (k->type != YAML_SCALAR_NODE || is_null(k) ||
-	    strlen((const char *)k->data.scalar.value) !=
-	    k->data.scalar.length) {
-		SCHEMA(c, k, "expected a field name, found %s", kind(k));
-		return NULL;
-	}
-	return (const char *)k->data.scalar.value;
-}
-
-static void
-twice(struct ctx *c, const yaml_node_t *k, const yaml_node_t *first,
-    const char *name)
-{
-	SCHEMA(c, k, "%s: given twice; the first is at line %lu, and a "
-	    "field may appear once", name,
-	    (unsigned long)first->start_mark.line + 1);
-}
+#define SCHEMA(c, node, ...)	KA_YDOC_SCHEMA(&(c)->y, node, __VA_ARGS__)
 
 /* ^[A-Z]{2,}[0-9]{3,}$ */
 static int
@@ -391,6 +219,31 @@ valid_key(const char *s)
 	return 1;
 }
 
+/* Remember a reference to an option, to check when the rule is read. */
+static void
+note_option(struct ctx *c, const char *name, const yaml_node_t *n,
+    struct ka_cond *cond)
+{
+	if (c->nrefs == c->refscap) {
+		c->refscap = c->refscap == 0 ? 4 : c->refscap * 2;
+		c->refs = xreallocarray(c->refs, c->refscap,
+		    sizeof(*c->refs));
+	}
+	c->refs[c->nrefs].name = xstrdup(name);
+	c->refs[c->nrefs].mark = n->start_mark;
+	c->refs[c->nrefs++].cond = cond;
+}
+
+static void
+forget_options(struct ctx *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nrefs; i++)
+		free(c->refs[i].name);
+	c->nrefs = 0;
+}
+
 static void
 note_broker(struct ctx *c, const yaml_node_t *n)
 {
@@ -411,7 +264,8 @@ parse_keyref(struct ctx *c, const char *field, const yaml_node_t *n,
 	const char	*s, *name;
 	int		 broker;
 
-	s = scalar(c, field, n, "a key name such as min.insync.replicas");
+	s = ka_ydoc_scalar(&c->y, field, n,
+	    "a key name such as min.insync.replicas");
 	if (s == NULL)
 		return -1;
 	broker = strncmp(s, broker_prefix, sizeof(broker_prefix) - 1) == 0;
@@ -444,8 +298,9 @@ bad_placeholder(struct ctx *c, const char *field, const yaml_node_t *n,
 	hint = ka_rules_closest(name, placeholders, NELEM(placeholders));
 	SCHEMA(c, n, "%s: unknown placeholder {%s}%s%s%s; expected {key}, "
 	    "{value}, {value:KEY}, {value:broker:KEY}, {version}, {client}, "
-	    "{role}, {detail}, {broker} or {default}, and {{ for a literal "
-	    "brace", field, name, hint != NULL ? " (did you mean {" : "",
+	    "{role}, {detail}, {broker}, {default} or {option:NAME}, and {{ "
+	    "for a literal brace", field, name,
+	    hint != NULL ? " (did you mean {" : "",
 	    hint != NULL ? hint : "", hint != NULL ? "}?)" : "");
 }
 
@@ -485,6 +340,19 @@ check_template(struct ctx *c, const char *field, const yaml_node_t *n,
 		}
 		name = xstrndup(t + 1, (size_t)(end - t - 1));
 		t = end;
+		if (strncmp(name, option_prefix, sizeof(option_prefix) - 1) ==
+		    0) {
+			key = name + sizeof(option_prefix) - 1;
+			if (!valid_slug(key))
+				SCHEMA(c, n, "%s: placeholder {%s} does not "
+				    "name an option; expected {option:NAME} "
+				    "with NAME an option of the rule", field,
+				    name);
+			else
+				note_option(c, key, n, NULL);
+			free(name);
+			continue;
+		}
 		if (strncmp(name, value_prefix, sizeof(value_prefix) - 1) ==
 		    0) {
 			key = name + sizeof(value_prefix) - 1;
@@ -520,7 +388,8 @@ text(struct ctx *c, const char *field, const yaml_node_t *n, int oneline,
 	const char	*s;
 	size_t		 len;
 
-	s = scalar(c, field, n, oneline ? "one line of text" : "text");
+	s = ka_ydoc_scalar(&c->y, field, n,
+	    oneline ? "one line of text" : "text");
 	if (s == NULL)
 		return NULL;
 	len = strlen(s);
@@ -538,11 +407,11 @@ text(struct ctx *c, const char *field, const yaml_node_t *n, int oneline,
 		return NULL;
 	}
 	if (templ) {
-		size_t	 before = c->nerr;
+		size_t	 before = c->y.nerr;
 		char	*t = xstrndup(s, len);
 
 		check_template(c, field, n, t);
-		if (c->nerr != before) {
+		if (c->y.nerr != before) {
 			free(t);
 			return NULL;
 		}
@@ -556,8 +425,8 @@ f_id(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
 {
 	const char	*s;
 
-	r->loc = loc_at(c, &k->start_mark);
-	s = scalar(c, "id", v, "a rule id such as KA2001");
+	r->loc = ka_ydoc_loc(&c->y, &k->start_mark);
+	s = ka_ydoc_scalar(&c->y, "id", v, "a rule id such as KA2001");
 	if (s == NULL)
 		return;
 	if (!valid_id(s)) {
@@ -575,7 +444,8 @@ f_slug(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
 	const char	*s;
 
 	(void)k;
-	s = scalar(c, "slug", v, "a slug such as producer-acks-not-all");
+	s = ka_ydoc_scalar(&c->y, "slug", v,
+	    "a slug such as producer-acks-not-all");
 	if (s == NULL)
 		return;
 	if (!valid_slug(s)) {
@@ -626,7 +496,7 @@ names_expected(char **expect, const char *const *names, size_t nnames)
 	char	*all;
 
 	if (*expect == NULL) {
-		all = join(names, nnames, " or ");
+		all = ka_ydoc_join(names, nnames, " or ");
 		*expect = xasprintf("%s, or a list of them", all);
 		free(all);
 	}
@@ -655,24 +525,25 @@ name_set(struct ctx *c, const char *field, const yaml_node_t *v,
 	    v->data.sequence.items.start != v->data.sequence.items.top) {
 		it = v->data.sequence.items.start;
 		end = v->data.sequence.items.top;
-		item = node_at(c, *it);
+		item = ka_ydoc_node(&c->y, *it);
 	} else {
-		(void)sequence(c, field, v, names_expected(&expect, names,
-		    nnames), &n);
+		(void)ka_ydoc_sequence(&c->y, field, v,
+		    names_expected(&expect, names, nnames), &n);
 		free(expect);
 		return;
 	}
 	for (;;) {
 		/* What a wrong item is expected to be, only when one is. */
-		if ((s = string_of(item)) == NULL)
-			s = scalar(c, field, item, names_expected(&expect,
-			    names, nnames));
+		if ((s = ka_ydoc_string(item)) == NULL)
+			s = ka_ydoc_scalar(&c->y, field, item,
+			    names_expected(&expect, names, nnames));
 		if (s != NULL) {
 			for (i = 0; i < nnames; i++)
 				if (strcmp(s, names[i]) == 0)
 					break;
 			if (i == nnames)
-				unknown(c, item, field, s, names, nnames);
+				ka_ydoc_unknown(&c->y, item, field, s, names,
+				    nnames);
 			else if ((*bits & (1u << i)) != 0)
 				SCHEMA(c, item, "%s: '%s' is listed twice",
 				    field, s);
@@ -681,7 +552,7 @@ name_set(struct ctx *c, const char *field, const yaml_node_t *v,
 		}
 		if (it == NULL || ++it >= end)
 			break;
-		item = node_at(c, *it);
+		item = ka_ydoc_node(&c->y, *it);
 	}
 	free(expect);
 }
@@ -723,9 +594,9 @@ f_severity(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
 	for (i = 0; i < KA_SEV__MAX; i++)
 		names[KA_SEV__MAX - 1 - i] =
 		    ka_rules_severity_name((enum ka_severity)i);
-	s = scalar(c, "severity", v, "error, warning or info");
+	s = ka_ydoc_scalar(&c->y, "severity", v, "error, warning or info");
 	if (s != NULL && ka_rules_severity_parse(s, &r->severity) == -1)
-		unknown(c, v, "severity", s, names, KA_SEV__MAX);
+		ka_ydoc_unknown(&c->y, v, "severity", s, names, KA_SEV__MAX);
 }
 
 static void
@@ -740,7 +611,7 @@ f_category(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
 	(void)k;
 	for (i = 0; i < NELEM(cats); i++)
 		names[i] = ka_rules_category_name(cats[i]);
-	s = scalar(c, "category", v, "config or state");
+	s = ka_ydoc_scalar(&c->y, "category", v, "config or state");
 	if (s == NULL)
 		return;
 	for (i = 0; i < NELEM(cats); i++)
@@ -748,7 +619,7 @@ f_category(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
 			r->category = cats[i];
 			return;
 		}
-	unknown(c, v, "category", s, names, NELEM(cats));
+	ka_ydoc_unknown(&c->y, v, "category", s, names, NELEM(cats));
 }
 
 static void
@@ -760,7 +631,7 @@ f_kafka(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
 	unsigned int		 i;
 
 	(void)k;
-	s = scalar(c, "kafka", v, "a range of Kafka versions");
+	s = ka_ydoc_scalar(&c->y, "kafka", v, "a range of Kafka versions");
 	if (s == NULL)
 		return;
 	if (ka_version_ranges_parse(s, &r->versions, &why) == -1) {
@@ -811,6 +682,208 @@ f_condition(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
 	parse_cond(c, v, r->cond, AT_CONDITION);
 }
 
+static void
+f_suppressible(struct ctx *c, struct ka_rule *r, yaml_node_t *k,
+    yaml_node_t *v)
+{
+	static const char *const names[] = { "true", "false" };
+	const char		*s;
+
+	(void)k;
+	s = ka_ydoc_scalar(&c->y, "suppressible", v, "true or false");
+	if (s == NULL)
+		return;
+	if (strcmp(s, "true") == 0)
+		r->suppressible = 1;
+	else if (strcmp(s, "false") == 0)
+		r->suppressible = 0;
+	else
+		ka_ydoc_unknown(&c->y, v, "value of suppressible", s, names,
+		    NELEM(names));
+}
+
+/* The fields of one option, which opt_field() reads. */
+enum optfield {
+	OF_TYPE,
+	OF_DEFAULT,
+	OF_MIN,
+	OF_MAX,
+	OF_DOC,
+	OF__MAX
+};
+
+static const char *const optfields[OF__MAX] = {
+	[OF_TYPE] = "type",
+	[OF_DEFAULT] = "default",
+	[OF_MIN] = "min",
+	[OF_MAX] = "max",
+	[OF_DOC] = "doc",
+};
+
+static const char *const opttypes[] = {
+	[KA_OPT_INTEGER] = "integer",
+	[KA_OPT_STRING] = "string",
+};
+
+/* A bound of an integer option, min: or max:. */
+static int
+opt_bound(struct ctx *c, const char *field, const yaml_node_t *v,
+    long long *out)
+{
+	const char	*s, *errstr;
+
+	s = ka_ydoc_scalar(&c->y, field, v, "an integer");
+	if (s == NULL)
+		return -1;
+	*out = ka_strtonum(s, LLONG_MIN, LLONG_MAX, &errstr);
+	if (errstr != NULL) {
+		SCHEMA(c, v, "%s: '%s' is not an integer", field, s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * One option: a mapping of type:, default: and doc:, and for integers
+ * min: and max:.  The default is checked against the rest.
+ */
+static void
+parse_option(struct ctx *c, struct ka_ruleopt *o, yaml_node_t *n)
+{
+	yaml_node_t		*seen[OF__MAX], *k, *v;
+	yaml_node_pair_t	*p;
+	const char		*name, *s, *why;
+	char			*expect;
+	size_t			 i, before = c->y.nerr;
+
+	o->min = LLONG_MIN;
+	o->max = LLONG_MAX;
+	if (n->type != YAML_MAPPING_NODE) {
+		SCHEMA(c, n, "option %s: expected a mapping of type:, "
+		    "default: and doc:, found %s", o->name, ka_ydoc_kind(n));
+		return;
+	}
+	memset(seen, 0, sizeof(seen));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		k = ka_ydoc_node(&c->y, p->key);
+		v = ka_ydoc_node(&c->y, p->value);
+		if ((name = ka_ydoc_key(&c->y, k)) == NULL)
+			continue;
+		for (i = 0; i < OF__MAX; i++)
+			if (strcmp(name, optfields[i]) == 0)
+				break;
+		if (i == OF__MAX) {
+			ka_ydoc_unknown(&c->y, k, "option field", name,
+			    optfields, OF__MAX);
+			continue;
+		}
+		if (seen[i] != NULL) {
+			ka_ydoc_twice(&c->y, k, seen[i], name);
+			continue;
+		}
+		seen[i] = k;
+		switch ((enum optfield)i) {
+		case OF_TYPE:
+			s = ka_ydoc_scalar(&c->y, name, v,
+			    "integer or string");
+			if (s != NULL && strcmp(s, "string") == 0)
+				o->type = KA_OPT_STRING;
+			else if (s != NULL && strcmp(s, "integer") != 0)
+				ka_ydoc_unknown(&c->y, v, "option type", s,
+				    opttypes, NELEM(opttypes));
+			break;
+		case OF_DEFAULT:
+			s = ka_ydoc_scalar(&c->y, name, v, "a value");
+			if (s != NULL)
+				o->deflt = xstrdup(s);
+			seen[i] = v;
+			break;
+		case OF_MIN:
+			(void)opt_bound(c, name, v, &o->min);
+			break;
+		case OF_MAX:
+			(void)opt_bound(c, name, v, &o->max);
+			break;
+		case OF_DOC:
+			o->doc = text(c, name, v, 1, 0);
+			break;
+		case OF__MAX:
+			break;
+		}
+	}
+	for (i = 0; i < OF__MAX; i++)
+		if (seen[i] == NULL && i != OF_MIN && i != OF_MAX)
+			SCHEMA(c, n, "option %s: missing the required field "
+			    "%s:", o->name, optfields[i]);
+	if (c->y.nerr != before)
+		return;
+	if (o->type == KA_OPT_STRING && (seen[OF_MIN] != NULL ||
+	    seen[OF_MAX] != NULL)) {
+		SCHEMA(c, seen[OF_MIN] != NULL ? seen[OF_MIN] : seen[OF_MAX],
+		    "option %s: min: and max: bound integer options only",
+		    o->name);
+		return;
+	}
+	if (o->min > o->max) {
+		SCHEMA(c, seen[OF_MAX], "option %s: max: is below min:",
+		    o->name);
+		return;
+	}
+	o->value = ka_rules_option_value(o, o->deflt, &why);
+	if (o->value == NULL) {
+		expect = ka_rules_option_expect(o);
+		SCHEMA(c, seen[OF_DEFAULT], "option %s: the default '%s' is "
+		    "%s; expected %s", o->name, o->deflt, why, expect);
+		free(expect);
+	}
+}
+
+/*
+ * options: the options a rule's conditions and templates may name, by
+ * name; see parse_option().
+ */
+static void
+f_options(struct ctx *c, struct ka_rule *r, yaml_node_t *k, yaml_node_t *v)
+{
+	yaml_node_pair_t	*p;
+	struct ka_ruleopt	*o;
+	const char		*name;
+	size_t			 n;
+
+	(void)k;
+	if (v->type != YAML_MAPPING_NODE ||
+	    v->data.mapping.pairs.start == v->data.mapping.pairs.top) {
+		SCHEMA(c, v, "options: expected a mapping of option names to "
+		    "their type:, default: and doc:, found %s",
+		    ka_ydoc_kind(v));
+		return;
+	}
+	n = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
+	r->options = xcalloc(n, sizeof(*r->options));
+	for (p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+	    p++) {
+		k = ka_ydoc_node(&c->y, p->key);
+		if ((name = ka_ydoc_key(&c->y, k)) == NULL)
+			continue;
+		if (!valid_slug(name)) {
+			SCHEMA(c, k, "options: '%s' is not an option name; "
+			    "expected lower-case words joined by hyphens, "
+			    "such as target-replication-factor", name);
+			continue;
+		}
+		if ((o = ka_rules_option(r, name)) != NULL) {
+			SCHEMA(c, k, "options: %s is declared twice; the "
+			    "first is at line %u", name, o->loc.line);
+			continue;
+		}
+		o = &r->options[r->noptions++];
+		o->name = xstrdup(name);
+		o->loc = ka_ydoc_loc(&c->y, &k->start_mark);
+		parse_option(c, o, ka_ydoc_node(&c->y, p->value));
+	}
+}
+
 /* The fields of a rule, in the order kafka-audit-rules(5) gives them. */
 static const struct field fields[] = {
 	{ "id", 1, "the rule's id, such as KA2001", f_id },
@@ -827,6 +900,8 @@ static const struct field fields[] = {
 	{ "message", 1, "the text of each finding", f_message },
 	{ "rationale", 1, "why it matters and what breaks", f_rationale },
 	{ "fix", 1, "how to fix it", f_fix },
+	{ "options", 0, NULL, f_options },
+	{ "suppressible", 0, NULL, f_suppressible },
 };
 
 static void
@@ -837,12 +912,14 @@ parse_values(struct ctx *c, const char *op, yaml_node_t *v,
 	const char		*s;
 	size_t			 n;
 
-	if (sequence(c, op, v, "a non-empty list of values", &n) == -1)
+	if (ka_ydoc_sequence(&c->y, op, v, "a non-empty list of values",
+	    &n) == -1)
 		return;
 	out->set = xcalloc(n, sizeof(*out->set));
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++) {
-		s = scalar(c, op, node_at(c, *it), "a value");
+		s = ka_ydoc_scalar(&c->y, op, ka_ydoc_node(&c->y, *it),
+		    "a value");
 		if (s != NULL)
 			out->set[out->nset++] = xstrdup(s);
 	}
@@ -864,7 +941,7 @@ parse_rkeys(struct ctx *c, const char *op, yaml_node_t *v,
 		(void)parse_keyref(c, op, v, &out->rkey, 1);
 		return;
 	}
-	if (sequence(c, op, v, "a key, or a list of keys to add up",
+	if (ka_ydoc_sequence(&c->y, op, v, "a key, or a list of keys to add up",
 	    &n) == -1)
 		return;
 	if (n < 2) {
@@ -875,9 +952,33 @@ parse_rkeys(struct ctx *c, const char *op, yaml_node_t *v,
 	out->rsum = xcalloc(n, sizeof(*out->rsum));
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++)
-		if (parse_keyref(c, op, node_at(c, *it),
+		if (parse_keyref(c, op, ka_ydoc_node(&c->y, *it),
 		    &out->rsum[out->nrsum], 1) == 0)
 			out->nrsum++;
+}
+
+/* {option: NAME}: the comparison reads an option of the rule. */
+static void
+parse_optref(struct ctx *c, const char *op, yaml_node_t *v,
+    struct ka_cond *out)
+{
+	yaml_node_pair_t	*p = v->data.mapping.pairs.start;
+	const char		*name, *s;
+
+	if (v->data.mapping.pairs.top - p != 1 ||
+	    (name = ka_ydoc_string(ka_ydoc_node(&c->y, p->key))) == NULL ||
+	    strcmp(name, "option") != 0) {
+		SCHEMA(c, v, "%s: expected a value, or {option: NAME} for an "
+		    "option of the rule, found a mapping of something else",
+		    op);
+		return;
+	}
+	s = ka_ydoc_scalar(&c->y, "option", ka_ydoc_node(&c->y, p->value),
+	    "the name of an option of the rule");
+	if (s == NULL)
+		return;
+	out->option = xstrdup(s);
+	note_option(c, s, ka_ydoc_node(&c->y, p->value), out);
 }
 
 static void
@@ -897,14 +998,16 @@ parse_subs(struct ctx *c, const char *op, yaml_node_t *v,
 		parse_cond(c, v, out->sub, AT_NESTED);
 		return;
 	}
-	if (sequence(c, op, v, "a non-empty list of conditions", &n) == -1)
+	if (ka_ydoc_sequence(&c->y, op, v, "a non-empty list of conditions",
+	    &n) == -1)
 		return;
 	out->sub = xcalloc(n, sizeof(*out->sub));
 	out->nsub = n;
 	n = 0;
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++)
-		parse_cond(c, node_at(c, *it), &out->sub[n++], AT_NESTED);
+		parse_cond(c, ka_ydoc_node(&c->y, *it), &out->sub[n++],
+		    AT_NESTED);
 }
 
 static void
@@ -923,9 +1026,9 @@ parse_check(struct ctx *c, yaml_node_t *k, yaml_node_t *v, enum at at,
 	c->checkmark = k->start_mark;
 	for (i = 0; i < KA_CHECK__MAX; i++)
 		names[i] = ka_rules_check_name((enum ka_check)i);
-	s = scalar(c, "check", v, "the name of a built-in check");
+	s = ka_ydoc_scalar(&c->y, "check", v, "the name of a built-in check");
 	if (s != NULL && ka_rules_check_parse(s, &out->check) == -1)
-		unknown(c, v, "check", s, names, KA_CHECK__MAX);
+		ka_ydoc_unknown(&c->y, v, "check", s, names, KA_CHECK__MAX);
 }
 
 /*
@@ -942,11 +1045,11 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 	size_t			 i, opi = 0;
 	int			 withkey;
 
-	out->loc = loc_at(c, &n->start_mark);
+	out->loc = ka_ydoc_loc(&c->y, &n->start_mark);
 	if (n->type != YAML_MAPPING_NODE) {
 		SCHEMA(c, n, "expected a condition, a mapping with one "
 		    "operator such as {key: acks, eq: all}, found %s",
-		    kind(n));
+		    ka_ydoc_kind(n));
 		return;
 	}
 	for (i = 0; i < NELEM(ops); i++)
@@ -954,14 +1057,14 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 	names[i] = "key";
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
-		k = node_at(c, p->key);
-		v = node_at(c, p->value);
-		name = key_name(c, k);
+		k = ka_ydoc_node(&c->y, p->key);
+		v = ka_ydoc_node(&c->y, p->value);
+		name = ka_ydoc_key(&c->y, k);
 		if (name == NULL)
 			continue;
 		if (strcmp(name, "key") == 0) {
 			if (keyk != NULL)
-				twice(c, k, keyk, name);
+				ka_ydoc_twice(&c->y, k, keyk, name);
 			else {
 				keyk = k;
 				keyv = v;
@@ -972,7 +1075,8 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 			if (strcmp(name, ops[i].name) == 0)
 				break;
 		if (i == NELEM(ops))
-			unknown(c, k, "operator", name, names, NELEM(names));
+			ka_ydoc_unknown(&c->y, k, "operator", name, names,
+			    NELEM(names));
 		else if (opk != NULL)
 			SCHEMA(c, k, "%s: a second operator in one condition "
 			    "(the first is %s at line %lu); expected exactly "
@@ -1018,7 +1122,12 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 		(void)parse_keyref(c, ops[opi].name, opv, &out->key, 1);
 		break;
 	case ARG_VALUE:
-		name = scalar(c, ops[opi].name, opv,
+		if (opv->type == YAML_MAPPING_NODE &&
+		    out->op != KA_COND_MATCHES) {
+			parse_optref(c, ops[opi].name, opv, out);
+			break;
+		}
+		name = ka_ydoc_scalar(&c->y, ops[opi].name, opv,
 		    "a value (write \"\" for the empty string)");
 		if (name != NULL)
 			out->value = xstrdup(name);
@@ -1035,30 +1144,65 @@ parse_cond(struct ctx *c, yaml_node_t *n, struct ka_cond *out, enum at at)
 	}
 }
 
+/*
+ * Every option a condition or a template names is one the rule declares;
+ * a comparison keeps the option's index for eval.
+ */
+static void
+check_optrefs(struct ctx *c, const struct ka_rule *r)
+{
+	const struct optref	*ref;
+	const char		**names, *hint;
+	size_t			 i, j;
+
+	names = xcalloc(r->noptions + 1, sizeof(*names));
+	for (j = 0; j < r->noptions; j++)
+		names[j] = r->options[j].name;
+	for (i = 0; i < c->nrefs; i++) {
+		ref = &c->refs[i];
+		for (j = 0; j < r->noptions; j++)
+			if (strcmp(ref->name, names[j]) == 0)
+				break;
+		if (j < r->noptions) {
+			if (ref->cond != NULL)
+				ref->cond->optidx = j;
+			continue;
+		}
+		hint = ka_rules_closest(ref->name, names, r->noptions);
+		ka_ydoc_report(&c->y, KA_D_RULES_SCHEMA, &ref->mark, "rule "
+		    "%s has no option '%s'%s%s%s; declare it under options:",
+		    r->id, ref->name, hint != NULL ? " (did you mean '" : "",
+		    hint != NULL ? hint : "", hint != NULL ? "'?)" : "");
+	}
+	free(names);
+}
+
 /* The checks that need the whole rule, made only if its fields parsed. */
 static void
 cross_check(struct ctx *c, const struct ka_rule *r)
 {
 	if (c->hasbroker &&
 	    (r->scopes & (KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)) == 0)
-		report(c, KA_D_RULES_SCHEMA, &c->brokermark, "a broker: "
-		    "reference reads the broker files of the run, which only "
-		    "a rule whose scope includes producer or consumer can "
-		    "do");
-	if (c->hastopics &&
-	    (r->scopes & (KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)) == 0)
-		report(c, KA_D_RULES_SCHEMA, &c->topicsmark, "topics: reads "
-		    "the topics of a live cluster against a client file, "
+		ka_ydoc_report(&c->y, KA_D_RULES_SCHEMA, &c->brokermark,
+		    "a broker: reference reads the broker files of the run, "
 		    "which only a rule whose scope includes producer or "
 		    "consumer can do");
+	if (c->hastopics &&
+	    (r->scopes & (KA_SCOPE_PRODUCER | KA_SCOPE_CONSUMER)) == 0)
+		ka_ydoc_report(&c->y, KA_D_RULES_SCHEMA, &c->topicsmark,
+		    "topics: reads the topics of a live cluster against a "
+		    "client file, which only a rule whose scope includes "
+		    "producer or consumer can do");
 	if (r->cond->op == KA_COND_CHECK &&
 	    (r->scopes & check_scopes[r->cond->check]) != r->scopes)
-		report(c, KA_D_RULES_SCHEMA, &c->checkmark, "check: %s "
-		    "applies to the scope %s only", ka_rules_check_name(
-		    r->cond->check), check_scope_names[r->cond->check]);
+		ka_ydoc_report(&c->y, KA_D_RULES_SCHEMA, &c->checkmark,
+		    "check: %s applies to the scope %s only",
+		    ka_rules_check_name(r->cond->check),
+		    check_scope_names[r->cond->check]);
 	if (r->cond->op == KA_COND_CHECK && c->keyfield != NULL)
 		SCHEMA(c, c->keyfield, "key: is not used by a check:, "
 		    "which reports each key it finds; expected no key:");
+	check_optrefs(c, r);
 }
 
 static void
@@ -1067,12 +1211,12 @@ parse_rule(struct ctx *c, yaml_node_t *n, struct ka_rule *r)
 	const char		*names[NELEM(fields)], *name, *hint;
 	yaml_node_t		*seen[NELEM(fields)], *k, *v;
 	yaml_node_pair_t	*p;
-	size_t			 i, before = c->nerr;
+	size_t			 i, before = c->y.nerr;
 	int			 meant[NELEM(fields)];
 
 	if (n->type != YAML_MAPPING_NODE) {
 		SCHEMA(c, n, "expected a rule, a mapping of fields such as "
-		    "id: and condition:, found %s", kind(n));
+		    "id: and condition:, found %s", ka_ydoc_kind(n));
 		return;
 	}
 	memset(seen, 0, sizeof(seen));
@@ -1082,25 +1226,27 @@ parse_rule(struct ctx *c, yaml_node_t *n, struct ka_rule *r)
 	c->hasbroker = 0;
 	c->hastopics = 0;
 	c->keyfield = NULL;
+	forget_options(c);
+	r->suppressible = 1;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
-		k = node_at(c, p->key);
-		v = node_at(c, p->value);
-		name = key_name(c, k);
+		k = ka_ydoc_node(&c->y, p->key);
+		v = ka_ydoc_node(&c->y, p->value);
+		name = ka_ydoc_key(&c->y, k);
 		if (name == NULL)
 			continue;
 		for (i = 0; i < NELEM(fields); i++)
 			if (strcmp(name, fields[i].name) == 0)
 				break;
 		if (i == NELEM(fields)) {
-			hint = unknown(c, k, "field", name, names,
+			hint = ka_ydoc_unknown(&c->y, k, "field", name, names,
 			    NELEM(names));
 			/* A misspelt field is not reported missing too. */
 			for (i = 0; hint != NULL && i < NELEM(fields); i++)
 				if (hint == names[i])
 					meant[i] = 1;
 		} else if (seen[i] != NULL)
-			twice(c, k, seen[i], name);
+			ka_ydoc_twice(&c->y, k, seen[i], name);
 		else {
 			seen[i] = k;
 			fields[i].parse(c, r, k, v);
@@ -1113,7 +1259,7 @@ parse_rule(struct ctx *c, yaml_node_t *n, struct ka_rule *r)
 			    r->id != NULL ? r->id : "",
 			    r->id != NULL ? ": " : "", fields[i].name,
 			    fields[i].about);
-	if (c->nerr == before)
+	if (c->y.nerr == before)
 		cross_check(c, r);
 }
 
@@ -1125,22 +1271,22 @@ parse_rules(struct ctx *c, yaml_node_t *n, struct ka_ruleset *tmp)
 
 	if (n->type != YAML_SEQUENCE_NODE) {
 		SCHEMA(c, n, "rules: expected a list of rules, found %s",
-		    kind(n));
+		    ka_ydoc_kind(n));
 		return;
 	}
 	count = (size_t)(n->data.sequence.items.top -
 	    n->data.sequence.items.start);
 	room = c->base < KA_RULES_MAX_RULES ? KA_RULES_MAX_RULES - c->base : 0;
 	if (count > room) {
-		report(c, KA_D_RULES_LIMIT,
-		    &node_at(c, n->data.sequence.items.start[room])->start_mark,
+		ka_ydoc_report(&c->y, KA_D_RULES_LIMIT, &ka_ydoc_node(&c->y,
+		    n->data.sequence.items.start[room])->start_mark,
 		    "rule %zu of the run is one too many; the limit is %d "
 		    "rules", c->base + room + 1, KA_RULES_MAX_RULES);
 		return;
 	}
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++)
-		parse_rule(c, node_at(c, *it), ka_rules_add(tmp));
+		parse_rule(c, ka_ydoc_node(&c->y, *it), ka_rules_add(tmp));
 }
 
 /* The document: a mapping with the one key rules:. */
@@ -1154,212 +1300,27 @@ parse_top(struct ctx *c, yaml_node_t *n, struct ka_ruleset *tmp)
 
 	if (n->type != YAML_MAPPING_NODE) {
 		SCHEMA(c, n, "expected a mapping with the one key rules:, "
-		    "found %s", kind(n));
+		    "found %s", ka_ydoc_kind(n));
 		return;
 	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
-		k = node_at(c, p->key);
-		name = key_name(c, k);
+		k = ka_ydoc_node(&c->y, p->key);
+		name = ka_ydoc_key(&c->y, k);
 		if (name == NULL)
 			continue;
 		if (strcmp(name, "rules") != 0)
-			unknown(c, k, "top-level key", name, names,
+			ka_ydoc_unknown(&c->y, k, "top-level key", name, names,
 			    NELEM(names));
 		else if (rules != NULL)
-			twice(c, k, rules, name);
+			ka_ydoc_twice(&c->y, k, rules, name);
 		else {
 			rules = k;
-			parse_rules(c, node_at(c, p->value), tmp);
+			parse_rules(c, ka_ydoc_node(&c->y, p->value), tmp);
 		}
 	}
-	if (rules == NULL && c->nerr == 0)
+	if (rules == NULL && c->y.nerr == 0)
 		SCHEMA(c, n, "missing the key rules:, the list of rules");
-}
-
-/* libyaml's own error, with a word about tabs, its most common cause. */
-static void
-yaml_error(struct ctx *c, const yaml_parser_t *p)
-{
-	struct ka_loc	 loc;
-	yaml_mark_t	 m;
-	size_t		 i;
-	const char	*hint = "";
-
-	memset(&m, 0, sizeof(m));
-	switch (p->error) {
-	case YAML_MEMORY_ERROR:
-		loc.path = c->path;
-		loc.line = loc.col = 0;
-		ka_diag(c->ds, KA_D_INTERNAL, &loc,
-		    "libyaml ran out of memory");
-		c->nerr++;
-		return;
-	case YAML_READER_ERROR:
-		/* The reader gives a byte offset only. */
-		for (i = 0; i < p->problem_offset && i < c->len; i++) {
-			if (c->text[i] == '\n') {
-				m.line++;
-				m.column = 0;
-			} else
-				m.column++;
-		}
-		report(c, KA_D_RULES_YAML, &m, "invalid YAML: %s (byte "
-		    "0x%02x); expected UTF-8 text", p->problem != NULL ?
-		    p->problem : "unreadable input",
-		    (unsigned int)(p->problem_value & 0xff));
-		return;
-	default:
-		break;
-	}
-	m = p->problem_mark;
-	if (m.index < c->len && c->text[m.index] == '\t')
-		hint = "; YAML is indented with spaces, never tabs";
-	if (p->context != NULL)
-		report(c, KA_D_RULES_YAML, &m, "invalid YAML: %s (%s at line "
-		    "%lu)%s", p->problem != NULL ? p->problem : "error",
-		    p->context, (unsigned long)p->context_mark.line + 1, hint);
-	else
-		report(c, KA_D_RULES_YAML, &m, "invalid YAML: %s%s",
-		    p->problem != NULL ? p->problem : "error", hint);
-}
-
-/*
- * Hang node id on the collection being built, the top of open[]: append
- * it to a list, or make it a mapping's key or the value of the key
- * before it.  The first node of all is the root.  0 when libyaml ran out
- * of memory.
- */
-static int
-attach(yaml_document_t *doc, const int *open, unsigned int depth, int *key,
-    int id)
-{
-	yaml_node_t	*parent;
-	int		 ok = 1;
-
-	if (depth == 0)
-		return 1;
-	parent = yaml_document_get_node(doc, open[depth - 1]);
-	if (parent->type == YAML_SEQUENCE_NODE)
-		ok = yaml_document_append_sequence_item(doc, open[depth - 1],
-		    id);
-	else if (key[depth - 1] == 0)
-		key[depth - 1] = id;
-	else {
-		ok = yaml_document_append_mapping_pair(doc, open[depth - 1],
-		    key[depth - 1], id);
-		key[depth - 1] = 0;
-	}
-	return ok;
-}
-
-/*
- * Build the document from the parser's events in one pass, as
- * yaml_parser_load() would but refusing what it would accept: aliases,
- * since the loader shares aliased nodes and a few lines of anchors could
- * make the walk visit the same node billions of times; nesting deeper
- * than the recursive walk allows; a second document.  Every node keeps
- * the marks of its event.  doc is initialised in every case, empty when
- * the file holds no document.
- */
-static int
-build(struct ctx *c, yaml_document_t *doc)
-{
-	yaml_parser_t	 p;
-	yaml_event_t	 ev;
-	yaml_node_t	*n;
-	int		 open[KA_RULES_MAX_DEPTH], key[KA_RULES_MAX_DEPTH];
-	unsigned int	 depth = 0, docs = 0;
-	int		 done = 0, rc = 0, id, node;
-
-	memset(doc, 0, sizeof(*doc));
-	if (!yaml_parser_initialize(&p)) {
-		yaml_error(c, &p);
-		return -1;
-	}
-	if (!yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1)) {
-		p.error = YAML_MEMORY_ERROR;
-		yaml_error(c, &p);
-		yaml_parser_delete(&p);
-		return -1;
-	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)c->text,
-	    c->len);
-	while (!done && rc == 0) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			yaml_error(c, &p);
-			rc = -1;
-			break;
-		}
-		id = node = 0;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1) {
-				report(c, KA_D_RULES_SCHEMA, &ev.start_mark,
-				    "a second YAML document; expected one "
-				    "document per rule file");
-				rc = -1;
-			}
-			break;
-		case YAML_ALIAS_EVENT:
-			report(c, KA_D_RULES_SCHEMA, &ev.start_mark,
-			    "an alias (*%s); expected the value written out, "
-			    "since rule files do not use anchors and aliases",
-			    (const char *)ev.data.alias.anchor);
-			rc = -1;
-			break;
-		case YAML_SCALAR_EVENT:
-			node = 1;
-			id = yaml_document_add_scalar(doc, NULL,
-			    ev.data.scalar.value, (int)ev.data.scalar.length,
-			    ev.data.scalar.style);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (depth == KA_RULES_MAX_DEPTH) {
-				report(c, KA_D_RULES_LIMIT, &ev.start_mark,
-				    "lists and mappings nested more than %d "
-				    "deep; expected a flatter rule",
-				    KA_RULES_MAX_DEPTH);
-				rc = -1;
-				break;
-			}
-			node = 1;
-			id = ev.type == YAML_SEQUENCE_START_EVENT ?
-			    yaml_document_add_sequence(doc, NULL,
-			    ev.data.sequence_start.style) :
-			    yaml_document_add_mapping(doc, NULL,
-			    ev.data.mapping_start.style);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			yaml_document_get_node(doc, open[depth])->end_mark =
-			    ev.end_mark;
-			break;
-		default:
-			break;
-		}
-		if (node && (id == 0 || !attach(doc, open, depth, key, id))) {
-			p.error = YAML_MEMORY_ERROR;
-			yaml_error(c, &p);
-			rc = -1;
-		} else if (node) {
-			n = yaml_document_get_node(doc, id);
-			n->start_mark = ev.start_mark;
-			n->end_mark = ev.end_mark;
-			if (n->type != YAML_SCALAR_NODE) {
-				open[depth] = id;
-				key[depth++] = 0;
-			}
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&p);
-	return rc;
 }
 
 /* Move the rules of a valid file to the ruleset; tmp keeps nothing. */
@@ -1380,38 +1341,44 @@ load_file(struct ka_ruleset *rs, const char *path, struct ka_diags *ds)
 	struct ka_source	*src;
 	struct ka_ruleset	 tmp;
 	struct ctx		 c;
-	yaml_document_t		 doc;
 	yaml_node_t		*root;
+	yaml_mark_t		 start;
 
 	src = ka_source_read(path, NULL, ds);
 	if (src == NULL)
 		return -1;
 	memset(&c, 0, sizeof(c));
-	c.path = ka_rules_add_path(rs, src->path);
-	c.text = src->text;
-	c.len = src->len;
-	c.ds = ds;
+	c.y.path = ka_rules_add_path(rs, src->path);
+	c.y.text = src->text;
+	c.y.len = src->len;
+	c.y.ds = ds;
+	c.y.syntax = KA_D_RULES_YAML;
+	c.y.schema = KA_D_RULES_SCHEMA;
+	c.y.limit = KA_D_RULES_LIMIT;
+	c.y.maxdepth = KA_RULES_MAX_DEPTH;
+	c.y.noun = "rule file";
+	c.y.item = "rule";
 	c.base = rs->len;
-	c.doc = &doc;
-	if (build(&c, &doc) == -1) {
-		yaml_document_delete(&doc);
+	if (ka_ydoc_build(&c.y) == -1) {
+		ka_ydoc_clear(&c.y);
 		ka_source_free(src);
 		return -1;
 	}
 
 	ka_rules_init(&tmp);
-	root = yaml_document_get_root_node(&doc);
+	root = ka_ydoc_root(&c.y);
 	if (root == NULL) {
-		yaml_mark_t	 start;
-
 		memset(&start, 0, sizeof(start));
-		report(&c, KA_D_RULES_SCHEMA, &start, "no YAML document, only "
-		    "comments; expected a mapping with the one key rules:");
+		ka_ydoc_report(&c.y, KA_D_RULES_SCHEMA, &start, "no YAML "
+		    "document, only comments; expected a mapping with the one "
+		    "key rules:");
 	} else
 		parse_top(&c, root, &tmp);
-	yaml_document_delete(&doc);
+	forget_options(&c);
+	free(c.refs);
+	ka_ydoc_clear(&c.y);
 	ka_source_free(src);
-	if (c.nerr != 0) {
+	if (c.y.nerr != 0) {
 		ka_rules_clear(&tmp);
 		return -1;
 	}

@@ -1,17 +1,21 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
 #include "clientconf.h"
 #include "cluster.h"
 #include "diag.h"
+#include "directive.h"
 #include "eval.h"
 #include "fingerprint.h"
 #include "live.h"
 #include "opts.h"
+#include "policy.h"
 #include "props.h"
 #include "report.h"
 #include "role.h"
@@ -21,8 +25,35 @@
 #include "settings.h"
 #include "snapshot.h"
 #include "source.h"
+#include "suppress.h"
 #include "walk.h"
 #include "xmalloc.h"
+
+/*
+ * Today's date, by which suppressions expire: KAFKA_AUDIT_TODAY when set,
+ * so that tests and reproductions of an old run see the same day, else
+ * the local date.
+ */
+static void
+today(struct ka_run *r)
+{
+	const char	*env = getenv("KAFKA_AUDIT_TODAY");
+	struct tm	 tm;
+	time_t		 now;
+
+	if (env != NULL && *env != '\0') {
+		if (ka_directive_date_ok(env)) {
+			memcpy(r->today, env, sizeof(r->today));
+			return;
+		}
+		ka_diag(&r->diags, KA_D_USAGE, NULL, "KAFKA_AUDIT_TODAY='%s' "
+		    "is not a date; expected YYYY-MM-DD", env);
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(r->today, sizeof(r->today), "%Y-%m-%d", &tm) == 0)
+		memcpy(r->today, "9999-12-31", sizeof(r->today));
+}
 
 void
 ka_run_init(struct ka_run *r)
@@ -34,6 +65,9 @@ ka_run_init(struct ka_run *r)
 	ka_cluster_init(&r->cluster);
 	ka_baseline_init(&r->baseline);
 	r->written = -1;
+	ka_policy_init(&r->policy);
+	r->threshold = KA_SEV_ERROR;
+	r->inline_on = 1;
 }
 
 static void
@@ -64,6 +98,7 @@ ka_run_clear(struct ka_run *r)
 		ka_source_free(r->sources[i]);
 	free(r->sources);
 	ka_rules_clear(&r->rules);
+	ka_policy_clear(&r->policy);
 	ka_diags_clear(&r->diags);
 	memset(r, 0, sizeof(*r));
 }
@@ -71,9 +106,10 @@ ka_run_clear(struct ka_run *r)
 int
 ka_run_load_rules(struct ka_run *r, const struct ka_opts *o)
 {
-	const char	*dir;
-	size_t		 i;
-	int		 rc = 0;
+	const struct ka_policy_dir	*d;
+	const char			*dir;
+	size_t				 i;
+	int				 rc = 0;
 
 	if (!o->no_default_rules) {
 		/* The environment lets tests and relocated installs point
@@ -91,6 +127,18 @@ ka_run_load_rules(struct ka_run *r, const struct ka_opts *o)
 		    &r->diags) == -1)
 			rc = -1;
 	}
+	/* The configuration's rule directories, then the command line's. */
+	for (i = 0; i < r->policy.ndirs; i++) {
+		d = &r->policy.dirs[i];
+		if (access(d->path, F_OK) == -1) {
+			ka_diag(&r->diags, KA_D_CONFIG_SCHEMA, &d->loc,
+			    "rule-dirs: %s: %s", d->path, strerror(errno));
+			r->config_bad = 1;
+			rc = -1;
+		} else if (ka_rules_yaml_load(&r->rules, d->path,
+		    &r->diags) == -1)
+			rc = -1;
+	}
 	for (i = 0; i < o->nrules; i++)
 		if (ka_rules_yaml_load(&r->rules, o->rules[i], &r->diags) == -1)
 			rc = -1;
@@ -101,7 +149,66 @@ ka_run_load_rules(struct ka_run *r, const struct ka_opts *o)
 		    "no rules were loaded; nothing would be checked");
 		rc = -1;
 	}
+	if (!r->config_bad &&
+	    ka_policy_apply(&r->policy, &r->rules, &r->diags) == -1) {
+		r->config_bad = 1;
+		rc = -1;
+	}
 	return rc;
+}
+
+/*
+ * The configuration file: --config, or the one found from the working
+ * directory, unless --no-config; its profile; and the failure threshold
+ * and inline suppressions in force, the command line first.
+ */
+int
+ka_run_load_policy(struct ka_run *r, const struct ka_opts *o)
+{
+	enum ka_policy_how	 how = KA_POLICY_GIVEN;
+	const char		*path = o->config;
+	char			*found = NULL;
+	int			 rc = 0;
+
+	r->threshold = o->threshold;
+	r->threshold_set.kind = o->threshold_set ? KA_SET_CMDLINE :
+	    KA_SET_PACK;
+	r->inline_on = !o->no_inline;
+	r->inline_set.kind = o->no_inline ? KA_SET_CMDLINE : KA_SET_PACK;
+	if (path == NULL && !o->no_config) {
+		if (ka_policy_find(&found, &r->diags) == -1)
+			rc = -1;
+		path = found;
+		how = KA_POLICY_FOUND;
+	}
+	if (path != NULL &&
+	    ka_policy_yaml_load(&r->policy, path, how, &r->diags) == -1) {
+		ka_policy_clear(&r->policy);
+		rc = -1;
+	}
+	free(found);
+	if (rc == 0 && o->cmd == KA_CMD_CONFIG &&
+	    o->action == KA_CONFIG_VALIDATE && r->policy.path == NULL) {
+		ka_diag(&r->diags, KA_D_CONFIG_NONE, NULL, "no configuration "
+		    "file to validate: none is named, and there is no %s in "
+		    "the working directory or above it, up to the "
+		    "repository's root", KA_POLICY_NAME);
+		rc = -1;
+	}
+	if (rc == 0 && ka_policy_select(&r->policy, o->profile,
+	    &r->diags) == -1)
+		rc = -1;
+	if (rc == -1) {
+		r->config_bad = 1;
+		return -1;
+	}
+	if (!o->threshold_set)
+		(void)ka_policy_threshold(&r->policy, &r->threshold,
+		    &r->threshold_set);
+	if (!o->no_inline)
+		(void)ka_policy_inline(&r->policy, &r->inline_on,
+		    &r->inline_set);
+	return 0;
 }
 
 /* Copy diagnostics kept aside while it was unclear a file mattered. */
@@ -165,6 +272,12 @@ audit_one(struct ka_run *r, const struct ka_opts *o,
 			    "holds no properties; skipped");
 		goto drop_file;
 	}
+
+	/* A directive whose type= or client= is not understood leaves the
+	 * file's role in doubt: it is reported, not guessed. */
+	if (ka_directive_scan(&s->props, &s->directives, &s->ndirectives,
+	    &aside) == -1)
+		goto drop_file;
 
 	memset(&ro, 0, sizeof(ro));
 	ro.type_forced = o->type_forced;
@@ -271,16 +384,58 @@ live_subjects(struct ka_run *r, const struct ka_opts *o)
 	}
 }
 
+/* 1 if an exemption in force selects files. */
+static int
+has_file_exemption(const struct ka_policy *p)
+{
+	const struct ka_policy_layer	*l[2];
+	size_t				 i, j;
+
+	l[0] = &p->base;
+	l[1] = p->profile != NULL ? &p->profile->layer : NULL;
+	for (i = 0; i < 2 && l[i] != NULL; i++)
+		for (j = 0; j < l[i]->nexempt; j++)
+			if (l[i]->exempt[j].file != NULL)
+				return 1;
+	return 0;
+}
+
+/*
+ * The path of each audited file from the configuration file's directory,
+ * which exemptions' file: globs are written against; NULL for a live
+ * subject or a file outside that directory.  NULL when no exemption
+ * needs them.
+ */
+static char **
+relpaths(const struct ka_run *r, const struct ka_settings *const *all,
+    size_t n)
+{
+	char	**v;
+	size_t	  i;
+
+	if (!has_file_exemption(&r->policy))
+		return NULL;
+	v = xcalloc(n + 1, sizeof(*v));
+	for (i = 0; i < n; i++)
+		if (all[i]->kind == KA_KIND_FILE)
+			v[i] = ka_policy_relpath(&r->policy,
+			    all[i]->src->path);
+	return v;
+}
+
 void
 ka_run_check(struct ka_run *r, const struct ka_opts *o)
 {
 	struct ka_walk	 w;
+	struct ka_suppress_ctx		  sc;
 	const struct ka_settings	**all;
+	char				**rel;
 	struct ka_loc			  loc;
 	size_t				  i, j, from, audited;
 	int				  n;
 
 	ka_pathbase_init(&r->base, o->path_base, &r->diags);
+	today(r);
 	ka_walk_init(&w);
 	for (i = 0; i < o->npaths; i++) {
 		from = w.len;
@@ -300,7 +455,7 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 	}
 	ka_walk_clear(&w);
 
-	if (o->nconn > 0 || o->snapshot != NULL)
+	if (o->nconn > 0 || o->snapshot != NULL || o->cluster != NULL)
 		ka_run_cluster(r, o);
 	if (r->have_cluster)
 		live_subjects(r, o);
@@ -314,6 +469,20 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 	ka_eval(&r->rules, all, r->nfiles + r->nlive, &r->report);
 	r->subjects = all;
 	r->nsubjects = r->nfiles + r->nlive;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.rules = &r->rules;
+	sc.files = all;
+	sc.nfiles = r->nfiles + r->nlive;
+	sc.today = r->today;
+	sc.inline_on = r->inline_on;
+	sc.policy = &r->policy;
+	sc.cluster = r->have_cluster ? o->cluster : NULL;
+	sc.relpaths = rel = relpaths(r, all, sc.nfiles);
+	ka_suppress_apply(&r->report, &sc);
+	for (i = 0; rel != NULL && i < sc.nfiles; i++)
+		free(rel[i]);
+	free(rel);
 	ka_report_sort(&r->report);
 
 	/* Paths as CI reports name them, and the fingerprints of them. */
@@ -458,18 +627,58 @@ wanted(const struct ka_run *r, const struct ka_opts *o, unsigned int scope,
 	return keys;
 }
 
+/*
+ * The connection flags: a named cluster's bootstrap servers and client
+ * files first, then the command line's, which may override them.  Owned
+ * array; the strings are borrowed.
+ */
+static struct ka_conn_arg *
+connection(const struct ka_policy_cluster *named, const struct ka_opts *o,
+    size_t *n)
+{
+	struct ka_conn_arg	*v;
+
+	v = xcalloc(o->nconn + 3, sizeof(*v));
+	*n = 0;
+	if (named != NULL) {
+		v[*n].kind = KA_CONN_BOOTSTRAP;
+		v[(*n)++].arg = named->bootstrap;
+		if (named->client_config != NULL) {
+			v[*n].kind = KA_CONN_FILE;
+			v[(*n)++].arg = named->client_config;
+		}
+		if (named->command_config != NULL) {
+			v[*n].kind = KA_CONN_COMMAND_CONFIG;
+			v[(*n)++].arg = named->command_config;
+		}
+	}
+	memcpy(v + *n, o->conn, o->nconn * sizeof(*v));
+	*n += o->nconn;
+	return v;
+}
+
 int
 ka_run_cluster(struct ka_run *r, const struct ka_opts *o)
 {
-	struct ka_clientconf	 cc;
-	struct ka_live_opts	 lo;
-	char			**tkeys, **bkeys;
-	int			 rc;
+	const struct ka_policy_cluster	*named = NULL;
+	struct ka_clientconf		 cc;
+	struct ka_live_opts		 lo;
+	struct ka_conn_arg		*conn;
+	char				**tkeys, **bkeys;
+	size_t				 nconn;
+	int				 rc;
 
+	if (o->cluster != NULL &&
+	    (named = ka_policy_cluster(&r->policy, o->cluster,
+	    &r->diags)) == NULL)
+		return -1;
 	if (o->snapshot != NULL)
 		return load_snapshot(r, o);
+	conn = connection(named, o, &nconn);
 	ka_clientconf_init(&cc);
-	if (ka_clientconf_build(&cc, o->conn, o->nconn, &r->diags) == -1) {
+	rc = ka_clientconf_build(&cc, conn, nconn, &r->diags);
+	free(conn);
+	if (rc == -1) {
 		ka_clientconf_clear(&cc);
 		return -1;
 	}
@@ -519,10 +728,10 @@ ka_run_status(const struct ka_run *r, const struct ka_opts *o)
 	default:
 		break;
 	}
-	if (o->cmd != KA_CMD_CHECK || o->threshold < 0 || o->no_fail)
+	if (o->cmd != KA_CMD_CHECK || r->threshold < 0 || o->no_fail)
 		return 0;
 	for (i = 0; i < r->report.len; i++)
-		if ((int)r->report.v[i].severity >= o->threshold &&
+		if ((int)r->report.v[i].severity >= r->threshold &&
 		    r->report.v[i].suppressed.kind == KA_SUPPRESS_NONE)
 			return 1;
 	return 0;

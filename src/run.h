@@ -11,6 +11,7 @@
 #include "cluster.h"
 #include "diag.h"
 #include "pathbase.h"
+#include "policy.h"
 #include "report.h"
 #include "rules.h"
 
@@ -47,17 +48,39 @@ struct ka_run {
 						   or -1 when none was */
 	size_t			  stale;	/* baseline prune: entries
 						   dropped */
+	char			  today[11];	/* YYYY-MM-DD: suppressions
+						   until then hold */
+	struct ka_policy	  policy;	/* owned: the configuration
+						   file, if any */
+	int			  config_bad;	/* 1 when it, or what it names,
+						   is wrong: nothing runs */
+	int			  threshold;	/* enum ka_severity, -1: none */
+	struct ka_setby		  threshold_set; /* who chose it */
+	int			  inline_on;	/* inline suppressions count */
+	struct ka_setby		  inline_set;
 };
 
 void	ka_run_init(struct ka_run *);
 void	ka_run_clear(struct ka_run *);
 
-/* Load the default rule pack (unless disabled) and every --rules path. */
+/*
+ * Read the configuration file (--config, or the one found; none with
+ * --no-config) and choose its profile.  Returns 0, or -1 with
+ * config_bad set after diagnostics.
+ */
+int	ka_run_load_policy(struct ka_run *, const struct ka_opts *);
+
+/*
+ * Load the default rule pack (unless disabled), the configuration's
+ * rule-dirs and every --rules path, then apply the configuration to the
+ * rules (config_bad when it names what is not there).
+ */
 int	ka_run_load_rules(struct ka_run *, const struct ka_opts *);
 
 /*
  * check: read, classify and evaluate every input, fetch the cluster (-b)
- * or load its snapshot (--snapshot); sort the findings.
+ * or load its snapshot (--snapshot); apply the suppressions and sort the
+ * findings.
  */
 void	ka_run_check(struct ka_run *, const struct ka_opts *);
 

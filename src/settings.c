@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "directive.h"
 #include "settings.h"
 #include "source.h"
 #include "version.h"
@@ -190,6 +191,9 @@ ka_settings_clear(struct ka_settings *s)
 	ka_props_clear(&s->props);
 	free(s->defs);
 	s->defs = NULL;
+	ka_directive_free(s->directives, s->ndirectives);
+	s->directives = NULL;
+	s->ndirectives = 0;
 }
 
 /* "java producer", "librdkafka consumer", "broker". */

@@ -15,6 +15,7 @@
 #include "cluster.h"
 #include "props.h"
 
+struct ka_directive;
 struct ka_source;
 
 /* Where an effective value comes from. */
@@ -69,6 +70,9 @@ struct ka_settings {
 						   each entry of props in
 						   dialect, or NULL; NULL
 						   until ka_settings_index() */
+	struct ka_directive	*directives;	/* owned: its "# kafka-audit:"
+						   comments, in file order */
+	size_t			 ndirectives;
 };
 
 /*
@@ -116,7 +120,7 @@ void			 ka_settings_index(struct ka_settings *);
 const struct ka_keydef	*ka_settings_def(const struct ka_settings *,
 			    size_t i);
 
-/* Free what a file owns: its entries and its index; not src. */
+/* Free what a file owns: its entries, directives and index; not src. */
 void			 ka_settings_clear(struct ka_settings *);
 
 /*

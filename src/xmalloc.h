@@ -6,6 +6,7 @@
 #ifndef KA_XMALLOC_H
 #define KA_XMALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void	*xmalloc(size_t);			/* owned by the caller */
@@ -15,5 +16,7 @@ char	*xstrdup(const char *);			/* owned */
 char	*xstrndup(const char *, size_t);	/* owned, NUL-terminated */
 char	*xasprintf(const char *, ...)		/* owned */
 	    __attribute__((__format__(__printf__, 1, 2)));
+char	*xvasprintf(const char *, va_list)	/* owned */
+	    __attribute__((__format__(__printf__, 1, 0)));
 
 #endif

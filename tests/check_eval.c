@@ -105,6 +105,16 @@ static const struct {
 	    "    condition: {key: acks, ne: all}\n"
 	    "    message: m\n"),
 	    { { "p.properties", "acks=ALL\n", P, J } }, 0, { { NULL } } },
+	{ "a comparison with an option reads its value, as does the message",
+	    "4.1",
+	    RULE("KA9001", "broker", "    key: min.insync.replicas\n"
+	    "    options:\n      target:\n        type: integer\n"
+	    "        default: 3\n        doc: d\n"
+	    "    condition: {key: min.insync.replicas, lt: {option: target}}\n"
+	    "    message: \"{value} < {option:target}\"\n"),
+	    { { "server.properties", "min.insync.replicas=2\n", B, J } }, 1,
+	    { { "server.properties", 1, 1, "min.insync.replicas", "2",
+	    KA_ORIGIN_FILE, "2 < 3", 0 } } },
 	{ "numbers compare as numbers, not text", "4.1",
 	    RULE("KA9001", "broker", "    key: min.insync.replicas\n"
 	    "    condition: {key: min.insync.replicas, lt: 2}\n"

@@ -127,6 +127,34 @@ static const struct good good[] = {
 	{ { "explain", "-r", "x.yaml", "acks-all", "--no-default-rules" },
 	    { DEFAULTS, .cmd = KA_CMD_EXPLAIN, .explain = "acks-all",
 	    .no_default_rules = 1 }, NULL, "x.yaml" },
+	/* The configuration file, its profile, named clusters. */
+	{ { "check", "-c", "ka.yaml", "-p", "staging", "a" },
+	    { DEFAULTS, .cmd = KA_CMD_CHECK, .config = "ka.yaml",
+	    .profile = "staging" }, "a", NULL },
+	{ { "--no-config", "check", "--show-suppressed",
+	    "--no-inline-suppressions", "a" },
+	    { DEFAULTS, .cmd = KA_CMD_CHECK, .no_config = 1,
+	    .show_suppressed = 1, .no_inline = 1 }, "a", NULL },
+	{ { "check", "--cluster", "prod" },
+	    { DEFAULTS, .cmd = KA_CMD_CHECK, .cluster = "prod" }, NULL, NULL },
+	{ { "check", "--cluster=prod", "--snapshot", "s.json", "--topic",
+	    "t" }, { DEFAULTS, .cmd = KA_CMD_CHECK, .cluster = "prod",
+	    .snapshot = "s.json" }, NULL, NULL },
+	{ { "snapshot", "--cluster", "prod", "--timeout", "5", "-o", "-" },
+	    { DEFAULTS, .cmd = KA_CMD_SNAPSHOT, .cluster = "prod",
+	    .output = "-" }, NULL, NULL },
+	{ { "rules", "--profile", "staging" },
+	    { DEFAULTS, .cmd = KA_CMD_RULES, .profile = "staging" },
+	    NULL, NULL },
+	{ { "config", "show", "-t", "info", "--no-inline-suppressions" },
+	    { DEFAULTS, .cmd = KA_CMD_CONFIG, .action = KA_CONFIG_SHOW,
+	    .threshold = KA_SEV_INFO, .no_inline = 1 }, NULL, NULL },
+	{ { "config", "validate" },
+	    { DEFAULTS, .cmd = KA_CMD_CONFIG, .action = KA_CONFIG_VALIDATE },
+	    NULL, NULL },
+	{ { "config", "validate", "ka.yaml", "-p", "x" },
+	    { DEFAULTS, .cmd = KA_CMD_CONFIG, .action = KA_CONFIG_VALIDATE,
+	    .config = "ka.yaml", .profile = "x" }, NULL, NULL },
 	{ { "version" }, { DEFAULTS, .cmd = KA_CMD_VERSION }, NULL, NULL },
 	{ { "-V" }, { DEFAULTS, .cmd = KA_CMD_VERSION }, NULL, NULL },
 	{ { "--version" }, { DEFAULTS, .cmd = KA_CMD_VERSION }, NULL, NULL },
@@ -157,7 +185,7 @@ static const struct bad bad[] = {
 	    "did you mean 'check'?" },
 	{ { "explian", "x" }, KA_D_USAGE, "did you mean 'explain'?", NULL },
 	{ { "frobnicate" }, KA_D_USAGE, "unknown command 'frobnicate'",
-	    "check, snapshot, baseline, rules, explain, version, help" },
+	    "check, snapshot, baseline, rules, explain, config, version, help" },
 	{ { "server.properties" }, KA_D_USAGE,
 	    "unknown command 'server.properties'",
 	    "kafka-audit check server.properties" },
@@ -178,7 +206,7 @@ static const struct bad bad[] = {
 	{ { "check", "-qz", "a" }, KA_D_USAGE, "unknown option '-z'", NULL },
 	{ { "check", "--=x", "a" }, KA_D_USAGE, "unknown option '--'", NULL },
 	{ { "check", "--no", "a" }, KA_D_USAGE, "'--no' is ambiguous",
-	    "--no-fail, --no-default-rules" },
+	    "any of --no-fail, --no-config, --no-inline-suppressions" },
 	{ { "check", "a", "-f" }, KA_D_USAGE,
 	    "option '-f' requires an argument", NULL },
 	{ { "check", "a", "--format" }, KA_D_USAGE,
@@ -229,6 +257,26 @@ static const struct bad bad[] = {
 	    NULL },
 	{ { "help", "check" }, KA_D_USAGE, "'help' takes no arguments",
 	    NULL },
+	{ { "check", "-c", "a.yaml", "--no-config", "a" }, KA_D_USAGE,
+	    "--config and --no-config contradict each other", NULL },
+	{ { "config" }, KA_D_USAGE, "config needs an action",
+	    "show or validate" },
+	{ { "config", "shwo" }, KA_D_USAGE, "unknown config action 'shwo'",
+	    "(did you mean 'show'?)" },
+	{ { "config", "show", "x.yaml" }, KA_D_USAGE,
+	    "'config show' takes no file", "--config FILE" },
+	{ { "config", "validate", "a", "b" }, KA_D_USAGE,
+	    "'config validate' takes one file", "'b'" },
+	{ { "config", "validate", "a", "-c", "b" }, KA_D_USAGE,
+	    "config validate was given 'a' and --config", NULL },
+	{ { "config", "validate", "--no-config" }, KA_D_USAGE,
+	    "--no-config leaves none", NULL },
+	{ { "config", "show", "--show-suppressed" }, KA_D_USAGE,
+	    "--show-suppressed is not an option of 'config'", NULL },
+	{ { "rules", "--cluster", "prod" }, KA_D_USAGE,
+	    "--cluster is not an option of 'rules'", "check, snapshot" },
+	{ { "snapshot", "-o", "-" }, KA_D_USAGE, "snapshot needs a cluster",
+	    "--cluster NAME" },
 };
 
 /* argv[0] and the row, copied into writable storage as main() gets it. */
@@ -304,6 +352,18 @@ START_TEST(test_good)
 	ck_str(o.stdin_filename, w->stdin_filename, "stdin_filename");
 	ck_assert_int_eq(o.no_default_rules, w->no_default_rules);
 	ck_str(o.explain, w->explain, "explain");
+	ck_assert_int_eq(o.threshold_set, w->threshold != KA_SEV_ERROR ||
+	    o.threshold_set);
+	if (w->cmd == KA_CMD_CONFIG)
+		ck_assert_int_eq(o.action, w->action);
+	ck_str(o.config, w->config, "config");
+	ck_assert_int_eq(o.no_config, w->no_config);
+	ck_str(o.profile, w->profile, "profile");
+	ck_str(o.cluster, w->cluster, "cluster");
+	ck_str(o.snapshot, w->snapshot, "snapshot");
+	ck_str(o.output, w->output, "output");
+	ck_assert_int_eq(o.show_suppressed, w->show_suppressed);
+	ck_assert_int_eq(o.no_inline, w->no_inline);
 	joined(o.paths, o.npaths, buf, sizeof(buf));
 	ck_str(o.npaths > 0 ? buf : NULL, g->paths, "paths");
 	joined(o.rules, o.nrules, buf, sizeof(buf));
@@ -376,9 +436,9 @@ START_TEST(test_usage_layout)
 {
 	static const char *const want[] = {
 		"usage: kafka-audit check [options] [PATH... | -]\n",
-		"kafka-audit rules [-f FMT] [-r PATH]... "
-		    "[--no-default-rules]\n",
-		"kafka-audit explain [-r PATH]... [--no-default-rules] RULE\n",
+		"kafka-audit rules [options]\n",
+		"kafka-audit explain [options] RULE\n",
+		"kafka-audit config [options] show | validate [FILE]\n",
 		"kafka-audit version\n",
 		"kafka-audit help\n",
 		"--failure-threshold LEVEL",

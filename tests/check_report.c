@@ -902,7 +902,7 @@ oracle(const struct fixture *fx)
 {
 	const struct ka_report	*r = &fx->r;
 	const struct ka_finding	*f;
-	json_t			*root, *o, *a, *prov, *ids;
+	json_t			*root, *o, *a, *prov, *ids, *sup;
 	size_t			 i, j;
 
 	root = json_object();
@@ -916,15 +916,21 @@ oracle(const struct fixture *fx)
 	json_object_set_new(root, "failureThreshold", json_string("error"));
 	o = json_object();
 	json_object_set_new(o, "files", json_integer((json_int_t)r->nfiles));
-	json_object_set_new(o, "findings", json_integer((json_int_t)r->len));
+	json_object_set_new(o, "findings", json_integer((json_int_t)
+	    (r->len - ka_report_suppressed(r, KA_SUPPRESS_INLINE) -
+	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG) -
+	    ka_report_suppressed(r, KA_SUPPRESS_BASELINE))));
 	json_object_set_new(o, "error", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_ERROR)));
 	json_object_set_new(o, "warning", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_WARNING)));
 	json_object_set_new(o, "info", json_integer((json_int_t)
 	    ka_report_count(r, KA_SEV_INFO)));
-	json_object_set_new(o, "suppressed", json_integer(0));
-	json_object_set_new(o, "baselined", json_integer(0));
+	json_object_set_new(o, "suppressed", json_integer((json_int_t)
+	    (ka_report_suppressed(r, KA_SUPPRESS_INLINE) +
+	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG))));
+	json_object_set_new(o, "baselined", json_integer((json_int_t)
+	    ka_report_suppressed(r, KA_SUPPRESS_BASELINE)));
 	json_object_set_new(root, "summary", o);
 	a = json_array();
 	for (i = 0; i < r->nfiles; i++)
@@ -974,6 +980,18 @@ oracle(const struct fixture *fx)
 			    oracle_loc(&f->related));
 		json_object_set_new(o, "fingerprint",
 		    oracle_str(f->fingerprint));
+		if (f->suppressed.kind != KA_SUPPRESS_NONE) {
+			sup = json_object();
+			json_object_set_new(sup, "kind", json_string(
+			    ka_report_suppress_name(f->suppressed.kind)));
+			json_object_set_new(sup, "reason",
+			    oracle_str(f->suppressed.reason));
+			json_object_set_new(sup, "until",
+			    oracle_str(f->suppressed.until));
+			json_object_set_new(sup, "location",
+			    oracle_loc(&f->suppressed.loc));
+			json_object_set_new(o, "suppression", sup);
+		}
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "findings", a);
@@ -1041,6 +1059,16 @@ START_TEST(test_json_oracle)
 	f->nbrokers = 2;
 	f->origin = KA_ORIGIN_UNKNOWN;
 	f->message = xstrdup("m");
+	/* Suppressed, and shown: the deepest nesting of the report. */
+	f = ka_report_add(&fx.r);
+	f->rule = &fx.rules[0];
+	f->loc.path = P1;
+	f->loc.line = 5;
+	f->message = xstrdup("suppressed \"here\"");
+	f->suppressed.kind = KA_SUPPRESS_INLINE;
+	f->suppressed.reason = xstrdup("a \"reason\"\n");
+	f->suppressed.loc = loc;
+	fx.ctx.show_suppressed = 1;
 	ka_diag(&fx.ds, KA_D_PROPS_BAD_ESCAPE, &loc, "a \"%s\"", "\t\x01");
 	ka_diag(&fx.ds, KA_D_WALK_SKIPPED, NULL, "no place");
 
@@ -1082,7 +1110,18 @@ START_TEST(test_json_rules)
 	    "      \"message\": \"idempotence is off: {value}\",\n"
 	    "      \"rationale\": \"Java turns it off \\\"silently\\\".\",\n"
 	    "      \"fix\": \"\\n  Set max.in.flight.requests.per.connection=5."
-	    "  \\nOr turn idempotence off explicitly.\\n\"\n"
+	    "  \\nOr turn idempotence off explicitly.\\n\",\n"
+	    "      \"enabled\": true,\n"
+	    "      \"suppressible\": true,\n"
+	    "      \"options\": [\n"
+	    "        {\n"
+	    "          \"name\": \"target\",\n"
+	    "          \"type\": \"integer\",\n"
+	    "          \"default\": \"5\",\n"
+	    "          \"value\": \"4\",\n"
+	    "          \"doc\": \"The most in flight.\"\n"
+	    "        }\n"
+	    "      ]\n"
 	    "    },\n"
 	    "    {\n"
 	    "      \"id\": \"KA2001\",\n"
@@ -1098,10 +1137,16 @@ START_TEST(test_json_rules)
 	    "      \"key\": null,\n"
 	    "      \"message\": null,\n"
 	    "      \"rationale\": null,\n"
-	    "      \"fix\": \"Set acks=all.\"\n"
+	    "      \"fix\": \"Set acks=all.\",\n"
+	    "      \"enabled\": false,\n"
+	    "      \"suppressible\": false,\n"
+	    "      \"options\": []\n"
 	    "    }\n"
 	    "  ]\n"
 	    "}\n";
+	char			 oname[] = "target", odeflt[] = "5";
+	char			 ovalue[] = "4", odoc[] = "The most in flight.";
+	struct ka_ruleopt	 opt;
 	struct ka_rule		 rules[2];
 	struct ka_ruleset	 rs;
 	FILE			*fp;
@@ -1115,7 +1160,16 @@ START_TEST(test_json_rules)
 	rules[0].key = xstrdup("enable.idempotence");
 	rules[0].message = xstrdup("idempotence is off: {value}");
 	rules[0].rationale = xstrdup("Java turns it off \"silently\".");
+	rules[0].suppressible = 1;
+	memset(&opt, 0, sizeof(opt));
+	opt.name = oname;
+	opt.deflt = odeflt;
+	opt.value = ovalue;
+	opt.doc = odoc;
+	rules[0].options = &opt;
+	rules[0].noptions = 1;
 	rule_make(&rules[1], &rspecs[0]);
+	rules[1].off = 1;
 	memset(&rs, 0, sizeof(rs));
 	rs.v = rules;
 	rs.len = rs.cap = 2;

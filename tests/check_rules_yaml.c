@@ -372,6 +372,15 @@ END_TEST
 #define MSG	"    message: m\n"
 #define COND	"    condition: {set: acks}\n"
 #define P(rest)	RULE("KA2001", "s-one", "producer", "error", rest)
+/* An option declaration of six lines, and its first three. */
+#define OPT_HEAD							\
+	"    options:\n"						\
+	"      target:\n"						\
+	"        type: integer\n"
+#define OPT	OPT_HEAD						\
+	"        default: 3\n"						\
+	"        min: 1\n"						\
+	"        doc: The target.\n"
 
 static const struct bad {
 	const char		*name;
@@ -532,6 +541,49 @@ static const struct bad {
 	{ "unknown-placeholder-key",
 	    P("    message: \"{value:no.such.key}\"\n" COND), 1,
 	    KA_D_RULES_UNKNOWN_KEY, 2, 5, "names the key 'no.such.key'" },
+	{ "option-unknown-ref", P(MSG OPT
+	    "    condition: {key: retries, lt: {option: targte}}\n"), 0,
+	    KA_D_RULES_SCHEMA, 16, 44,
+	    "rule KA2001 has no option 'targte' (did you mean 'target'?)" },
+	{ "option-not-an-option", P(MSG OPT
+	    "    condition: {key: retries, lt: {opt: target}}\n"), 0,
+	    KA_D_RULES_SCHEMA, 16, 35,
+	    "lt: expected a value, or {option: NAME}" },
+	{ "option-placeholder-unknown", P("    message: \"{option:nope}\"\n"
+	    COND), 0, KA_D_RULES_SCHEMA, 9, 14,
+	    "rule KA2001 has no option 'nope'" },
+	{ "option-bad-default", P(MSG COND "    options:\n      target:\n"
+	    "        type: integer\n        default: three\n"
+	    "        doc: d\n"), 0, KA_D_RULES_SCHEMA, 14, 18,
+	    "option target: the default 'three' is invalid; expected an "
+	    "integer" },
+	{ "option-default-range", P(MSG COND OPT_HEAD
+	    "        default: 0\n        min: 1\n        doc: d\n"), 0,
+	    KA_D_RULES_SCHEMA, 14, 18, "the default '0' is too small; "
+	    "expected an integer of at least 1" },
+	{ "option-missing-doc", P(MSG COND OPT_HEAD "        default: 1\n"),
+	    0, KA_D_RULES_SCHEMA, 13, 9,
+	    "option target: missing the required field doc:" },
+	{ "option-field-unknown", P(MSG COND OPT_HEAD "        default: 1\n"
+	    "        doc: d\n        mni: 1\n"), 0, KA_D_RULES_SCHEMA, 16, 9,
+	    "unknown option field 'mni'; did you mean 'min'?" },
+	{ "option-string-bound", P(MSG COND "    options:\n      target:\n"
+	    "        type: string\n        default: a\n        doc: d\n"
+	    "        max: 3\n"), 0, KA_D_RULES_SCHEMA, 16, 9,
+	    "min: and max: bound integer options only" },
+	{ "option-bad-type", P(MSG COND "    options:\n      target:\n"
+	    "        type: int\n        default: 1\n        doc: d\n"), 0,
+	    KA_D_RULES_SCHEMA, 13, 15,
+	    "unknown option type 'int'; expected integer or string" },
+	{ "option-bad-name", P(MSG COND "    options:\n      Target:\n"
+	    "        type: integer\n        default: 1\n        doc: d\n"),
+	    0, KA_D_RULES_SCHEMA, 12, 7, "'Target' is not an option name" },
+	{ "options-empty", P(MSG COND "    options: {}\n"), 0,
+	    KA_D_RULES_SCHEMA, 11, 14, "options: expected a mapping of "
+	    "option names" },
+	{ "suppressible-bad", P(MSG COND "    suppressible: no\n"), 0,
+	    KA_D_RULES_SCHEMA, 11, 19,
+	    "unknown value of suppressible 'no'; expected true or false" },
 	{ "duplicate-id-in-file", P(MSG COND)
 	    "  - id: KA2001\n    slug: s-two\n    title: T\n"
 	    "    scope: producer\n    severity: info\n    message: m\n"
@@ -887,6 +939,102 @@ START_TEST(test_unknown_key_once)
 }
 END_TEST
 
+/* options:, {option: NAME} in a condition, {option:NAME}, suppressible:. */
+START_TEST(test_options)
+{
+	static const char	 yaml[] =
+	    "rules:\n"
+	    "  - id: KA1103\n"
+	    "    slug: topic-rf-low\n"
+	    "    title: T\n"
+	    "    scope: topic\n"
+	    "    severity: error\n"
+	    "    suppressible: false\n"
+	    "    options:\n"
+	    "      note:\n"
+	    "        type: string\n"
+	    "        default: see {{docs}}\n"
+	    "        doc: A string.\n"
+	    "      target-replication-factor:\n"
+	    "        type: integer\n"
+	    "        default: \"03\"\n"
+	    "        min: 1\n"
+	    "        max: 5\n"
+	    "        doc: The target.\n"
+	    "    key: replication.factor\n"
+	    "    condition:\n"
+	    "      any:\n"
+	    "        - {key: replication.factor, lt: 2}\n"
+	    "        - {key: replication.factor, lt: "
+	    "{option: target-replication-factor}}\n"
+	    "    message: \"{value} below {option:target-replication-factor}"
+	    "\"\n"
+	    "    rationale: r\n"
+	    "    fix: \"Use {option:target-replication-factor} {{x}} "
+	    "{option:note}\"\n";
+	struct ka_ruleset	 rs;
+	struct ka_diags		 ds;
+	const struct ka_rule	*r;
+	struct ka_ruleopt	*o;
+	const char		*why;
+	char			*dir, *path, *v;
+
+	dir = mktmp();
+	path = put(dir, "opts.yaml", yaml);
+	ka_rules_init(&rs);
+	ka_diags_init(&ds);
+	ck_assert_int_eq(ka_rules_yaml_load(&rs, path, &ds), 0);
+	ck_assert_int_eq(ka_rules_finish(&rs, &ds), 0);
+	r = &rs.v[0];
+	ck_assert_int_eq(r->suppressible, 0);
+	ck_assert_uint_eq(r->noptions, 2);
+	o = ka_rules_option(r, "target-replication-factor");
+	ck_assert_ptr_nonnull(o);
+	ck_assert_int_eq(o->type, KA_OPT_INTEGER);
+	ck_assert_str_eq(o->deflt, "03");
+	ck_assert_str_eq(o->value, "3");
+	ck_assert_int_eq(o->min, 1);
+	ck_assert_int_eq(o->max, 5);
+	ck_assert_int_eq(o->set.kind, KA_SET_PACK);
+	ck_assert_uint_eq(o->loc.line, 13);
+	ck_assert_ptr_null(ka_rules_option(r, "target"));
+	ck_assert_ptr_null(r->cond->sub[0].option);
+	ck_assert_str_eq(r->cond->sub[1].option,
+	    "target-replication-factor");
+	ck_assert_uint_eq(r->cond->sub[1].optidx, 1);
+
+	v = ka_rules_option_value(o, "5", &why);
+	ck_assert_str_eq(v, "5");
+	free(v);
+	ck_assert_ptr_null(ka_rules_option_value(o, "6", &why));
+	ck_assert_str_eq(why, "too large");
+	ck_assert_ptr_null(ka_rules_option_value(o, "2x", &why));
+	ck_assert_str_eq(why, "invalid");
+	v = ka_rules_option_expect(o);
+	ck_assert_str_eq(v, "an integer from 1 to 5");
+	free(v);
+
+	/* Only {option:...} is replaced; {{ and other placeholders stay. */
+	v = ka_rules_expand_options(r, r->fix);
+	ck_assert_str_eq(v, "Use 3 {{x}} see {{docs}}");
+	free(v);
+
+	/* Loaded rules are suppressible unless they say otherwise. */
+	ka_rules_clear(&rs);
+	free(path);
+	path = put(dir, "opts.yaml", RULE("KA2001", "s-one", "producer",
+	    "error", MSG COND));
+	ck_assert_int_eq(ka_rules_yaml_load(&rs, path, &ds), 0);
+	ck_assert_int_eq(rs.v[0].suppressible, 1);
+	ck_assert_uint_eq(rs.v[0].noptions, 0);
+	ck_assert_uint_eq(ds.len, 0);
+	ka_rules_clear(&rs);
+	ka_diags_clear(&ds);
+	free(path);
+	rmtmp(dir);
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	enum ka_severity	 sev;
@@ -929,6 +1077,7 @@ suite(void)
 	tcase_add_test(tc, test_sum_and_matches);
 	tcase_add_test(tc, test_finish_find);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_options);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");

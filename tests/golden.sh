@@ -5,6 +5,8 @@
 #               each headed by "$ kafka-audit ARGS", and whose exit
 #               statuses expect.rc lists on one line
 #   stdin       optional: fed to standard input
+#   cwd         optional: the subdirectory of the case to run in, one
+#               line (to find a configuration file above it)
 #   expect.out  the exact standard output
 #   expect.err  optional: the exact standard error
 #   expect.rc   the exit status
@@ -21,6 +23,11 @@
 # are written by hand).
 . "$(dirname "$0")/lib.sh"
 
+# Every case runs on the same day, so that suppressions with until= (and
+# their expiry) read the same in every run.
+KAFKA_AUDIT_TODAY=2026-11-30
+export KAFKA_AUDIT_TODAY
+
 cases="$KA_TOP_SRCDIR/tests/cases"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -30,9 +37,11 @@ for dir in "$cases"/*/; do
 	[ -f "$dir/args" ] || continue
 	in=/dev/null
 	[ -f "$dir/stdin" ] && in="$dir/stdin"
+	run=$dir
+	[ -f "$dir/cwd" ] && run="$dir/$(head -n 1 "$dir/cwd")"
 	if [ "$(grep -c . "$dir/args")" -le 1 ]; then
 		args=$(cat "$dir/args")
-		(cd "$dir" && eval "set -- $args" && exec "$KAUDIT" "$@") \
+		(cd "$run" && eval "set -- $args" && exec "$KAUDIT" "$@") \
 		    <"$in" >"$tmp/out" 2>"$tmp/err"
 		rc=$?
 	else
@@ -45,7 +54,7 @@ for dir in "$cases"/*/; do
 			[ -n "$args" ] || continue
 			echo "\$ kafka-audit $args" >>"$tmp/out"
 			echo "\$ kafka-audit $args" >>"$tmp/err"
-			(cd "$dir" && eval "set -- $args" &&
+			(cd "$run" && eval "set -- $args" &&
 			    exec "$KAUDIT" "$@") <"$in" >>"$tmp/out" \
 			    2>>"$tmp/err"
 			rc="$rc${rc:+ }$?"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# "make install" puts the binary, the rule pack and both man pages where
+# "make install" puts the binary, the rule pack and the man pages where
 # the binary looks for them, and the installed binary audits with them.
 . "$(dirname "$0")/lib.sh"
 
@@ -18,7 +18,8 @@ fi
 bin=$(find "$tmp/root" -type f -name kafka-audit | head -1)
 rules=$(dirname "$(find "$tmp/root" -name producer.yaml | head -1)")
 [ -x "$bin" ] && ok "binary installed" || not_ok "binary installed"
-for f in broker.yaml producer.yaml consumer.yaml files.yaml; do
+for f in broker.yaml cluster.yaml producer.yaml consumer.yaml files.yaml \
+    self.yaml; do
 	[ -f "$rules/$f" ] && ok "rules/$f installed" ||
 	    not_ok "rules/$f installed"
 done
@@ -26,7 +27,8 @@ case $rules in
 */share/kafka-audit/rules) ok "rules under \$(pkgdatadir)/rules" ;;
 *) not_ok "rules under \$(pkgdatadir)/rules: $rules" ;;
 esac
-for m in man1/kafka-audit.1 man5/kafka-audit-rules.5; do
+for m in man1/kafka-audit.1 man5/kafka-audit-rules.5 \
+    man5/kafka-audit-config.5; do
 	[ -n "$(find "$tmp/root" -path "*/$m")" ] && ok "$m installed" ||
 	    not_ok "$m installed"
 done

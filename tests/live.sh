@@ -256,6 +256,35 @@ else
 	ok "nothing but notes on standard error"
 fi
 
+# --- a named cluster of the configuration file ---------------------------------
+
+# Its bootstrap servers and Java client file, as --cluster uses them; an
+# exemption that selects the cluster by name and a topic.
+cat >"$work/policy.yaml" <<EOF
+clusters:
+  test:
+    bootstrap: "$sasl"
+    command-config: "$KA_KAFKA_DIR/sasl-admin.properties"
+exemptions:
+  - rule: topic-replication-factor-low
+    cluster: test
+    topic: "sing*"
+    reason: a test topic of one replica
+EOF
+run 0 "snapshot --cluster: the servers and credentials of the configuration" \
+    snapshot --config "$work/policy.yaml" --cluster test -o "$work/named.json"
+flatten "$work/named.json" >"$work/named.flat"
+expect_lines "and the snapshot is complete, of the SASL listener" \
+    "$work/named.flat" "/complete true" "/bootstrap \"$sasl\"" \
+    "/topics/single/partitions/1/replicas/0 3"
+run 0 "check --cluster: the live topics, with the configuration's exemption" \
+    check -t none --config "$work/policy.yaml" --cluster test \
+    --show-suppressed --topic single --topic durable
+expect "the topic of one replica is exempted, for its reason" \
+    '^topic single: error: .*\[KA1103 topic-replication-factor-low\] \(exempted\)$' \
+    "$out"
+expect "and the summary counts it" '; 1 finding suppressed$' "$out"
+
 # --- no secret anywhere -----------------------------------------------------
 
 cat "$work"/*.json >>"$work/all-output"

@@ -12,7 +12,7 @@ if [ -z "$MANDOC" ]; then
 	echo "1..0 # SKIP mandoc is not installed"
 	exit 0
 fi
-for page in kafka-audit.1 kafka-audit-rules.5; do
+for page in kafka-audit.1 kafka-audit-rules.5 kafka-audit-config.5; do
 	if "$MANDOC" -Tlint -Wwarning "$man/$page" >"$tmp" 2>&1; then
 		ok "$page lints clean"
 	else

@@ -22,7 +22,7 @@ grep -nE '\b(atoi|atol|atoll|sprintf|vsprintf|strcpy|strcat|strtok|gets)\s*\(' \
 check "no banned string and number functions"
 
 : >"$tmp"
-for pair in 'rdkafka.h:live' 'yaml.h:rules_yaml' 'jansson.h:report_json|snapshot|baseline'; do
+for pair in 'rdkafka.h:live' 'yaml.h:rules_yaml|policy_yaml|ydoc' 'jansson.h:report_json|snapshot|baseline'; do
 	hdr=${pair%%:*}
 	allowed=${pair#*:}
 	grep -lE "#include[[:space:]]*[<\"](librdkafka/)?$hdr[>\"]" \
