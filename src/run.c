@@ -423,6 +423,30 @@ relpaths(const struct ka_run *r, const struct ka_settings *const *all,
 	return v;
 }
 
+/*
+ * Whether anything of the run shows fingerprints: the formats that carry
+ * them, and baselines, which match by them.  Hashing every finding is a
+ * tenth of a large text audit, which has no use for them.
+ */
+static int
+fingerprinted(const struct ka_opts *o)
+{
+	static const char *const formats[] = { "json", "sarif",
+	    "codequality" };
+	size_t	 i, j;
+
+	if (o->cmd == KA_CMD_BASELINE || o->baseline != NULL)
+		return 1;
+	for (j = 0; j < sizeof(formats) / sizeof(formats[0]); j++) {
+		if (o->format != NULL && strcmp(o->format, formats[j]) == 0)
+			return 1;
+		for (i = 0; i < o->noutputs; i++)
+			if (strcmp(o->outputs[i].format, formats[j]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 void
 ka_run_check(struct ka_run *r, const struct ka_opts *o)
 {
@@ -487,7 +511,8 @@ ka_run_check(struct ka_run *r, const struct ka_opts *o)
 
 	/* Paths as CI reports name them, and the fingerprints of them. */
 	ka_report_locate(&r->report, &r->base);
-	ka_fingerprint_report(&r->report);
+	if (fingerprinted(o))
+		ka_fingerprint_report(&r->report);
 	if (r->have_cluster && o->snapshot != NULL &&
 	    strcmp(o->snapshot, "-") != 0)
 		r->snapshot = ka_pathbase_rel(&r->base, o->snapshot, NULL);
