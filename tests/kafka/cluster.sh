@@ -8,6 +8,9 @@
 #   cluster.sh down                   stop everything, remove $KA_KAFKA_DIR
 #   cluster.sh stop-node N [kill]     SIGTERM (controlled shutdown) or SIGKILL
 #   cluster.sh start-node N           start node N again, wait until ready
+#   cluster.sh pause-node N           SIGSTOP: node N freezes, its sockets open
+#   cluster.sh resume-node N          SIGCONT
+#   cluster.sh pid N                  the pid of node N's JVM
 #   cluster.sh wait-isr TOPIC PART SIZE    until the ISR has SIZE replicas
 #   cluster.sh wait-brokers COUNT     until Metadata lists COUNT brokers
 #   cluster.sh topics|configs|acls ARGS...  kafka-topics/-configs/-acls,
@@ -626,6 +629,8 @@ ka_stop() {
 	for ka_n in "$@"; do
 		ka_p=$(ka_pid "$ka_n") || { rm -f "$ka_dir/node$ka_n/pid"; continue; }
 		kill "-$ka_sig" "$ka_p" 2>/dev/null
+		# A paused node handles nothing but SIGKILL until it runs.
+		kill -CONT "$ka_p" 2>/dev/null
 		ka_pids="$ka_pids $ka_p"
 	done
 	ka_deadline=$(($(now) + ka_grace))
@@ -835,6 +840,16 @@ start-node)
 	ka_pid "$1" >/dev/null && die "node $1 is running"
 	ka_start_node "$1"
 	ka_wait_started "$1"
+	;;
+pause-node|resume-node|pid)
+	ka_node_arg "${1:-}"
+	ka_state
+	ka_p=$(ka_pid "$1") || die "node $1 is not running"
+	case $ka_cmd in
+	pause-node) kill -STOP "$ka_p" ;;
+	resume-node) kill -CONT "$ka_p" ;;
+	pid) echo "$ka_p" ;;
+	esac
 	;;
 wait-isr)
 	[ $# -eq 3 ] || usage
