@@ -1,7 +1,7 @@
 #!/bin/sh
-# TLS against a real 3-node Kafka cluster (tests/kafka/cluster.sh), whose
-# up makes a throwaway CA and listeners that take TLS, require a client
-# certificate, or take SASL over TLS.
+# TLS, and a frozen broker, against a real 3-node Kafka cluster
+# (tests/kafka/cluster.sh), whose up makes a throwaway CA and listeners that
+# take TLS, require a client certificate, or take SASL over TLS.
 #
 # Over TLS, check -b must give exactly the findings and the exit status it
 # gives over PLAINTEXT, whether configured with librdkafka's keys (-X, -F)
@@ -13,6 +13,15 @@
 # and PLAINTEXT spoken to a TLS listener each end at once in one message
 # and exit status 3.  No password shows, at -vv, in any format, or in a
 # snapshot.
+#
+# A frozen broker (SIGSTOP: its sockets stay open, nothing answers) must
+# not hang the audit: the node is frozen before each run, so that nothing
+# hangs on a race.  Frozen while the cluster still lists it, the broker is
+# met mid-audit, and only what it holds is not checked; frozen as the only
+# bootstrap server, nothing is.  Either way the audit ends with exit
+# status 3 within --timeout and 3 seconds, naming what it could not read.
+# Thawed, the cluster is audited as before; thawed while an audit waits
+# on it, it is read rather than given up on.
 #
 # TAP.  Skips without java, openssl or keytool (or without mvn and the
 # Kafka jars), except under CI=true, as live.sh does.
@@ -253,5 +262,95 @@ if grep -nF -f "$work/secrets" "$work/all-output" >"$out"; then
 else
 	ok "no password in any output or snapshot"
 fi
+
+# --- a frozen broker ------------------------------------------------------
+
+node3=$(sed -n 's/^node 3 plaintext \([0-9]*\) .*/127.0.0.1:\1/p' \
+    "$dir/ports")
+node3_ssl=$(sed -n 's/^node 3 .* ssl \([0-9]*\) .*/127.0.0.1:\1/p' \
+    "$dir/ports")
+if [ -z "$node3" ] || [ -z "$node3_ssl" ]; then
+	bail "no ports of node 3 in $dir/ports"
+fi
+
+# Frozen, node 3 stays in the Metadata until the controller fences it,
+# broker.session.timeout.ms (6 s) later: the audit starts at once, finds it
+# listed, and waits for its configs until --timeout.
+cluster pause-node 3 >"$out" 2>&1 || { diag_file "$out"; bail "no pause"; }
+run 3 "node 3 frozen under the audit: exit 3" check -f json -b "$plain" \
+    --timeout 8
+within "within --timeout and 3 s" 11
+one_line "one message: broker 3's configs did not come in time" \
+    '^kafka-audit: error: configs of .*could not be read: _TIMED_OUT.*\(.*broker 3\) \[live\.timeout\]$'
+if grep -q '"subject": "broker 1"' "$out" &&
+    grep -q '"subject": "broker 2"' "$out" &&
+    grep -q '"topic": "fragile"' "$out"; then
+	ok "the brokers that answered and the topics are still audited"
+else
+	not_ok "the brokers that answered and the topics are still audited"
+	diag_file "$out"
+fi
+
+run 3 "node 3 frozen, the only bootstrap server: exit 3" check \
+    -b "$node3" --timeout 8
+within "within --timeout and 3 s" 11
+one_line "one message: no broker answered" \
+    "^kafka-audit: error: no broker of $node3 answered within the 8 s timeout, so nothing of the cluster is checked \[live\.timeout\]\$"
+run 3 "the same over TLS: exit 3" check -b "$node3_ssl" \
+    -F "$dir/ssl.rdkafka" --timeout 8
+within "within --timeout and 3 s" 11
+one_line "one message: no broker answered" \
+    "^kafka-audit: error: no broker of $node3_ssl answered within the 8 s timeout, so nothing of the cluster is checked \[live\.timeout\]\$"
+
+# Thawed, node 3 is unfenced once it has caught up, leads again the
+# partition of fragile that only it holds, and rejoins the ISR of the
+# others.  Right after SIGCONT it may still answer Metadata from its own
+# cache, as it was before the freeze: the cluster has recovered when five
+# audits in a row, a second apart, find what the first one found.
+cluster resume-node 3 >"$out" 2>&1 || diag_file "$out"
+t0=$(date +%s)
+n=0
+while [ "$n" -lt 5 ]; do
+	"$KAUDIT" check -f json -b "$plain" >"$out" 2>"$err"
+	rc=$?
+	if [ "$rc" -eq "$plain_rc" ] && cmp -s "$work/plain.json" "$out"; then
+		n=$((n + 1))
+	else
+		n=0
+	fi
+	[ $(($(date +%s) - t0)) -lt "${KA_KAFKA_TIMEOUT:-120}" ] || break
+	sleep 1
+done
+if [ "$n" -eq 5 ]; then
+	ok "thawed, the cluster is audited as before ($(($(date +%s) - t0)) s)"
+else
+	not_ok "thawed, the cluster is audited as before (exit $rc)"
+	diff "$work/plain.json" "$out" >"$work/diff"
+	diag_file "$work/diff"
+	diag_file "$err"
+fi
+
+# Frozen for 2 s, well within the session timeout, while an audit waits on
+# its configs: thawed, it answers, and the audit ends then, complete.
+cluster pause-node 3 >"$out" 2>&1 || { diag_file "$out"; bail "no pause"; }
+t0=$(date +%s)
+"$KAUDIT" check -f json -b "$plain" --timeout 30 >"$work/thawed.json" \
+    2>"$err" &
+audit=$!
+sleep 2
+cluster resume-node 3 >"$out" 2>&1 || diag_file "$out"
+wait "$audit"
+rc=$?
+took=$(($(date +%s) - t0))
+if [ "$rc" -eq "$plain_rc" ] && cmp -s "$work/plain.json" "$work/thawed.json"
+then
+	ok "thawed during the audit, node 3 is read"
+else
+	not_ok "thawed during the audit, node 3 is read (exit $rc)"
+	diff "$work/plain.json" "$work/thawed.json" >"$work/diff"
+	diag_file "$work/diff"
+	diag_file "$err"
+fi
+within "and the audit does not wait for --timeout" 10
 
 tap_done
