@@ -82,7 +82,8 @@ static const struct {
 
 /* What the error callback makes of an error while connecting. */
 enum conn_error {
-	CE_AUTH,		/* authentication or TLS failed */
+	CE_AUTH,		/* authentication failed */
+	CE_TLS,			/* the TLS handshake failed */
 	CE_DOWN,		/* every broker is down */
 	CE_TRANSPORT		/* one connection failed; say why */
 };
@@ -92,7 +93,7 @@ static const struct {
 	enum conn_error		 kind;
 } conn_errors[] = {
 	{ RD_KAFKA_RESP_ERR__AUTHENTICATION, CE_AUTH },
-	{ RD_KAFKA_RESP_ERR__SSL, CE_AUTH },
+	{ RD_KAFKA_RESP_ERR__SSL, CE_TLS },
 	{ RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, CE_DOWN },
 	{ RD_KAFKA_RESP_ERR__TRANSPORT, CE_TRANSPORT },
 	{ RD_KAFKA_RESP_ERR__RESOLVE, CE_TRANSPORT },
@@ -155,6 +156,7 @@ struct live {
 
 	/* Written by the error callback, on our thread. */
 	char				*auth;		/* owned */
+	int				 auth_tls;	/* auth is CE_TLS */
 	char				*transport;	/* owned */
 	int				 down;
 
@@ -227,8 +229,11 @@ on_error(rd_kafka_t *rk, int err, const char *reason, void *opaque)
 		return;
 	switch (conn_errors[i].kind) {
 	case CE_AUTH:
-		if (l->auth == NULL)
+	case CE_TLS:
+		if (l->auth == NULL) {
 			l->auth = xstrdup(reason);
+			l->auth_tls = conn_errors[i].kind == CE_TLS;
+		}
 		break;
 	case CE_DOWN:
 		l->down = 1;
@@ -339,6 +344,12 @@ connect_wait(struct live *l)
 
 	for (;;) {
 		rd_kafka_poll(l->rk, 0);
+		if (l->auth != NULL && l->auth_tls) {
+			say(l, KA_D_LIVE_AUTH, NULL, "the TLS handshake with "
+			    "%s failed, so nothing of the cluster is checked: "
+			    "%s", l->bootstrap, l->auth);
+			return -1;
+		}
 		if (l->auth != NULL) {
 			say(l, KA_D_LIVE_AUTH, NULL, "cannot authenticate to "
 			    "%s, so nothing of the cluster is checked: %s",

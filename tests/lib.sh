@@ -52,7 +52,7 @@ cluster() {
 
 # live_start NAME: skip without java; a cluster directory and a work
 # directory, removed at exit with the cluster brought down.  Sets and
-# exports KA_KAFKA_DIR, sets work and out (a scratch file in work).
+# exports KA_KAFKA_DIR, sets work, out and err (scratch files in work).
 live_start() {
 	command -v java >/dev/null 2>&1 || live_skip "java not found"
 	KA_KAFKA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kafka-audit-$1.XXXXXX") ||
@@ -63,6 +63,7 @@ live_start() {
 	trap 'cluster down; rm -rf "$work"' EXIT
 	trap 'exit 130' INT HUP TERM
 	out=$work/out
+	err=$work/err
 }
 
 # bail MESSAGE: stop the script, with the tails of the node logs.
@@ -71,6 +72,27 @@ bail() {
 	cluster logs >"$out" 2>&1
 	diag_file "$out"
 	exit 1
+}
+
+# run STATUS DESCRIPTION ARGS...: kafka-audit ARGS, stdout in $out and
+# stderr in $err, both also added to $work/all-output for the checks that
+# no secret shows; ok when it exits with STATUS.  Sets rc, and took: the
+# seconds it ran.
+run() {
+	want=$1
+	desc=$2
+	shift 2
+	t0=$(date +%s)
+	"$KAUDIT" "$@" >"$out" 2>"$err"
+	rc=$?
+	took=$(($(date +%s) - t0))
+	cat "$out" "$err" >>"$work/all-output"
+	if [ "$rc" -eq "$want" ]; then
+		ok "$desc"
+	else
+		not_ok "$desc (exit $rc, expected $want)"
+		diag_file "$err"
+	fi
 }
 
 # live_up: the Kafka jars (skip without mvn and jars), then the cluster.

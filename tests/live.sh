@@ -12,28 +12,10 @@
 . "$(dirname "$0")/lib.sh"
 
 live_start live
-err=$work/err
 
 # The rules must load whatever the state of the catalogue: the structural
 # checks name no key.  The live rules are not what this script tests.
 rules="--no-default-rules -r $KA_TOP_SRCDIR/rules/files.yaml"
-
-# run STATUS DESCRIPTION ARGS...: kafka-audit ARGS, stdout in $out and
-# stderr in $err; ok when it exits with STATUS.
-run() {
-	want=$1
-	desc=$2
-	shift 2
-	"$KAUDIT" "$@" >"$out" 2>"$err"
-	got=$?
-	cat "$out" "$err" >>"$work/all-output"
-	if [ "$got" -eq "$want" ]; then
-		ok "$desc"
-	else
-		not_ok "$desc (exit $got, expected $want)"
-		diag_file "$err"
-	fi
-}
 
 live_up
 ok "a 3-node cluster is up"

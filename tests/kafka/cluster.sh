@@ -8,6 +8,9 @@
 #   cluster.sh down                   stop everything, remove $KA_KAFKA_DIR
 #   cluster.sh stop-node N [kill]     SIGTERM (controlled shutdown) or SIGKILL
 #   cluster.sh start-node N           start node N again, wait until ready
+#   cluster.sh pause-node N           SIGSTOP: node N freezes, its sockets open
+#   cluster.sh resume-node N          SIGCONT
+#   cluster.sh pid N                  the pid of node N's JVM
 #   cluster.sh wait-isr TOPIC PART SIZE    until the ISR has SIZE replicas
 #   cluster.sh wait-brokers COUNT     until Metadata lists COUNT brokers
 #   cluster.sh topics|configs|acls ARGS...  kafka-topics/-configs/-acls,
@@ -38,6 +41,21 @@
 # sasl-admin.properties, sasl-restricted.properties (Java client keys),
 # sasl-admin.rdkafka, sasl-restricted.rdkafka (librdkafka keys).
 #
+# TLS, when openssl and keytool are found: a CA made afresh by each up
+# signs the brokers' and a client's certificates, for 127.0.0.1.
+# bootstrap-ssl lists listeners that ask for no client certificate
+# (User:ANONYMOUS, a super user), bootstrap-mtls ones that require one
+# (User:CN=audit-client, a super user), bootstrap-sasl-ssl SASL_SSL with
+# the users above.  In tls/: ca.pem (the CA, PEM), client.pem and
+# client.key (the client's certificate and its key, PEM, the key
+# encrypted), client.p12 (both, PKCS12), truststore.p12 and
+# truststore.jks (the CA, for Java).  Client settings: ssl.rdkafka and
+# mtls.rdkafka (librdkafka keys), ssl.properties (Java keys, a PEM
+# truststore), mtls.properties (Java keys, PEM truststore and PKCS12
+# keystore), java-mtls.properties (JKS truststore and PKCS12 keystore, as
+# a Java client has them; Kafka's tools accept it, librdkafka cannot).
+# secrets lists every password of these, one a line.
+#
 # Quiet on stdout; on failure the tail of the failing node's log goes to
 # stderr.  Exit 0 on success, 1 on failure, 2 on a usage error.
 
@@ -53,6 +71,10 @@ ka_cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kafka-audit
 : "${KA_KAFKA_FORMAT_ARGS:=}"
 : "${KA_KAFKA_RACKS:=rack-1 rack-2 rack-3}"
 : "${JAVA:=java}"
+case $JAVA in
+*/*) : "${KEYTOOL:=$(dirname "$JAVA")/keytool}" ;;
+*) : "${KEYTOOL:=keytool}" ;;
+esac
 ka_portlocks=/tmp/kafka-audit-ports
 ka_last=$ka_cache/last-cluster-dir
 
@@ -193,22 +215,38 @@ ka_used_ports() {
 	    }'
 }
 
-# Picks 9 free ports base+1..base+9 below the ephemeral range and holds a
-# lock for them in $ka_portlocks/BASE until down.  Sets ka_base.
+# Takes the lock of the 10 ports after base; fails if another cluster
+# holds it, unless that cluster has gone without down.
+ka_lock_ports() {
+	ka_lock=$ka_portlocks/$1
+	if ! mkdir "$ka_lock" 2>/dev/null; then
+		ka_owner=$(cat "$ka_lock/dir" 2>/dev/null)
+		if [ -z "$ka_owner" ] ||
+		    grep -qx "base $1" "$ka_owner/ports" 2>/dev/null; then
+			return 1
+		fi
+	fi
+	echo "$ka_dir" >"$ka_lock/dir"
+}
+
+# Picks 19 free ports base+1..base+19 below the ephemeral range and holds
+# the locks of base and base+10 in $ka_portlocks until down: locks are
+# per 10 ports, as earlier versions of this script took them.  Sets
+# ka_base.
 ka_pick_ports() {
 	ka_lo=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range \
 	    2>/dev/null || echo 32768)
-	ka_slots=$(((ka_lo - 10010) / 10))
+	ka_slots=$(((ka_lo - 10020) / 20))
 	mkdir -p "$ka_portlocks" 2>/dev/null
 	ka_used=$(ka_used_ports)
 	ka_try=0
 	while [ "$ka_try" -lt 50 ]; do
 		ka_try=$((ka_try + 1))
 		ka_r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-		ka_base=$((10000 + (ka_r % ka_slots) * 10))
+		ka_base=$((10000 + (ka_r % ka_slots) * 20))
 		ka_busy=
 		ka_i=1
-		while [ "$ka_i" -le 9 ]; do
+		while [ "$ka_i" -le 19 ]; do
 			if echo "$ka_used" | grep -qx "$((ka_base + ka_i))"; then
 				ka_busy=1
 				break
@@ -216,50 +254,188 @@ ka_pick_ports() {
 			ka_i=$((ka_i + 1))
 		done
 		[ -z "$ka_busy" ] || continue
-		ka_lock=$ka_portlocks/$ka_base
-		if ! mkdir "$ka_lock" 2>/dev/null; then
-			# Taken, unless its owner has gone without down.
-			ka_owner=$(cat "$ka_lock/dir" 2>/dev/null)
-			if [ -z "$ka_owner" ] ||
-			    grep -qx "base $ka_base" "$ka_owner/ports" 2>/dev/null; then
-				continue
-			fi
+		ka_lock_ports "$ka_base" || continue
+		if ! ka_lock_ports $((ka_base + 10)); then
+			rm -rf "${ka_portlocks:?}/$ka_base"
+			continue
 		fi
-		echo "$ka_dir" >"$ka_lock/dir" &&
-		    echo "base $ka_base" >"$ka_dir/ports" && return 0
+		printf 'base %s\nbase %s\n' "$ka_base" $((ka_base + 10)) \
+		    >"$ka_dir/ports" && return 0
 	done
 	die "found no free ports"
 }
 
 ka_release_ports() {
-	ka_b=$(sed -n 's/^base //p' "$ka_dir/ports" 2>/dev/null)
-	[ -n "$ka_b" ] || return 0
-	if [ "$(cat "$ka_portlocks/$ka_b/dir" 2>/dev/null)" = "$ka_dir" ]; then
-		rm -rf "${ka_portlocks:?}/$ka_b"
+	sed -n 's/^base //p' "$ka_dir/ports" 2>/dev/null | while read -r ka_b; do
+		if [ "$(cat "$ka_portlocks/$ka_b/dir" 2>/dev/null)" = "$ka_dir" ]; then
+			rm -rf "${ka_portlocks:?}/$ka_b"
+		fi
+	done
+}
+
+# --- TLS --------------------------------------------------------------------
+
+ka_have_tls() {
+	command -v openssl >/dev/null 2>&1 &&
+	    command -v "$KEYTOOL" >/dev/null 2>&1
+}
+
+# A password: the word given and 18 random hex digits.
+ka_password() {
+	echo "$1-$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
+}
+
+ka_openssl() {
+	openssl "$@" >>"$ka_t/openssl.log" 2>&1 ||
+	    { cat "$ka_t/openssl.log" >&2; die "openssl $1 failed"; }
+}
+
+# Once per up: a throwaway CA, a certificate for each node and one for the
+# client, all EC P-256 (quick to make), for 127.0.0.1 and localhost, valid
+# 2 days; the client settings that use them.  openssl makes the PEM files
+# and the PKCS12 keystores; keytool, a JVM start each, makes Java's
+# truststores in the background while the nodes are formatted, and
+# ka_tls_wait waits for it.  Sets ka_tls_pw (the nodes' keystores).
+ka_make_tls() {
+	ka_t=$ka_dir/tls
+	rm -rf "$ka_t"
+	mkdir -p "$ka_t" || die "cannot create $ka_t"
+	ka_tls_pw=$(ka_password broker-keystore)
+	ka_pw_ks=$(ka_password client-keystore)
+	ka_pw_key=$(ka_password client-key)
+	ka_pw_ts=$(ka_password truststore)
+	cat >"$ka_t/openssl.cnf" <<'EOF'
+[req]
+distinguished_name = dn
+[dn]
+[ca]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[peer]
+basicConstraints = CA:FALSE
+subjectAltName = IP:127.0.0.1, DNS:localhost
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+EOF
+	ka_ec="-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"
+	# shellcheck disable=SC2086 # $ka_ec is a list
+	ka_openssl req -x509 -config "$ka_t/openssl.cnf" -extensions ca $ka_ec \
+	    -keyout "$ka_t/ca.key" -out "$ka_t/ca.pem" -days 2 \
+	    -subj "/CN=kafka-audit test CA"
+	ka_serial=1
+	for ka_c in node1 node2 node3 client; do
+		ka_cn=$ka_c
+		ka_p12pw=$ka_tls_pw
+		if [ "$ka_c" = client ]; then
+			ka_cn=audit-client
+			ka_p12pw=$ka_pw_ks
+		fi
+		# shellcheck disable=SC2086
+		ka_openssl req -new -config "$ka_t/openssl.cnf" $ka_ec \
+		    -keyout "$ka_t/$ka_c.key" -out "$ka_t/$ka_c.csr" \
+		    -subj "/CN=$ka_cn"
+		ka_openssl x509 -req -in "$ka_t/$ka_c.csr" -CA "$ka_t/ca.pem" \
+		    -CAkey "$ka_t/ca.key" -set_serial "$ka_serial" -days 2 \
+		    -extfile "$ka_t/openssl.cnf" -extensions peer \
+		    -out "$ka_t/$ka_c.pem"
+		KA_PW=$ka_p12pw ka_openssl pkcs12 -export -passout env:KA_PW \
+		    -in "$ka_t/$ka_c.pem" -inkey "$ka_t/$ka_c.key" \
+		    -certfile "$ka_t/ca.pem" -name "$ka_c" -out "$ka_t/$ka_c.p12"
+		ka_serial=$((ka_serial + 1))
+	done
+	# librdkafka's client key: PKCS#8, encrypted.  No key stays in clear.
+	KA_PW=$ka_pw_key ka_openssl pkcs8 -topk8 -passout env:KA_PW \
+	    -in "$ka_t/client.key" -out "$ka_t/client.key.enc"
+	mv "$ka_t/client.key.enc" "$ka_t/client.key"
+	rm -f "$ka_t"/node?.key "$ka_t"/*.csr "$ka_t/ca.key"
+	(
+		"$KEYTOOL" -importcert -noprompt -alias ca -file "$ka_t/ca.pem" \
+		    -storetype JKS -keystore "$ka_t/truststore.jks" \
+		    -storepass "$ka_pw_ts" &&
+		"$KEYTOOL" -importcert -noprompt -alias ca -file "$ka_t/ca.pem" \
+		    -storetype PKCS12 -keystore "$ka_t/truststore.p12" \
+		    -storepass "$ka_pw_ts"
+	) >"$ka_t/keytool.log" 2>&1 &
+	ka_keytool_pid=$!
+
+	printf '%s\n' "security.protocol=SSL" "ssl.ca.location=$ka_t/ca.pem" \
+	    >"$ka_dir/ssl.rdkafka"
+	printf '%s\n' "ssl.certificate.location=$ka_t/client.pem" \
+	    "ssl.key.location=$ka_t/client.key" "ssl.key.password=$ka_pw_key" |
+	    cat "$ka_dir/ssl.rdkafka" - >"$ka_dir/mtls.rdkafka"
+	printf '%s\n' "security.protocol=SSL" "ssl.truststore.type=PEM" \
+	    "ssl.truststore.location=$ka_t/ca.pem" >"$ka_dir/ssl.properties"
+	printf '%s\n' "ssl.keystore.type=PKCS12" \
+	    "ssl.keystore.location=$ka_t/client.p12" \
+	    "ssl.keystore.password=$ka_pw_ks" "ssl.key.password=$ka_pw_ks" \
+	    >"$ka_t/keystore.properties"
+	cat "$ka_dir/ssl.properties" "$ka_t/keystore.properties" \
+	    >"$ka_dir/mtls.properties"
+	printf '%s\n' "security.protocol=SSL" \
+	    "ssl.truststore.location=$ka_t/truststore.jks" \
+	    "ssl.truststore.password=$ka_pw_ts" |
+	    cat - "$ka_t/keystore.properties" >"$ka_dir/java-mtls.properties"
+	rm -f "$ka_t/keystore.properties"
+	printf '%s\n' "$ka_tls_pw" "$ka_pw_ks" "$ka_pw_key" "$ka_pw_ts" \
+	    >"$ka_t/secrets"
+}
+
+ka_tls_wait() {
+	[ -n "${ka_keytool_pid:-}" ] || return 0
+	if ! wait "$ka_keytool_pid"; then
+		cat "$ka_dir/tls/keytool.log" >&2
+		echo "cluster.sh: keytool could not make the truststores" >&2
+		return 1
 	fi
+	ka_keytool_pid=
 }
 
 # --- configuration ----------------------------------------------------------
 
+# The listeners of the nodes, as offsets from the base port: node n
+# listens on base + offset + n.  The TLS ones only when up made a CA.
+ka_offset_plaintext=0
+ka_offset_controller=3
+ka_offset_sasl=6
+ka_offset_ssl=10
+ka_offset_mtls=13
+ka_offset_sasl_ssl=16
+
+# "127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3" for a listener offset.
+ka_hosts() {
+	echo "127.0.0.1:$((ka_base + $1 + 1)),127.0.0.1:$((ka_base + $1 + 2))" \
+	    "127.0.0.1:$((ka_base + $1 + 3))" | tr ' ' ,
+}
+
 ka_write_config() {
+	ka_tls=
+	[ ! -f "$ka_dir/tls/ca.pem" ] || ka_tls=1
 	ka_voters=
-	ka_boot=
-	ka_boot_sasl=
 	for ka_n in 1 2 3; do
-		ka_voters=$ka_voters${ka_voters:+,}$ka_n@127.0.0.1:$((ka_base + 3 + ka_n))
-		ka_boot=$ka_boot${ka_boot:+,}127.0.0.1:$((ka_base + ka_n))
-		ka_boot_sasl=$ka_boot_sasl${ka_boot_sasl:+,}127.0.0.1:$((ka_base + 6 + ka_n))
+		ka_voters=$ka_voters${ka_voters:+,}$ka_n@127.0.0.1:$((ka_base + ka_offset_controller + ka_n))
 	done
 	{
 		echo "base $ka_base"
+		echo "base $((ka_base + 10))"
 		for ka_n in 1 2 3; do
 			echo "node $ka_n plaintext $((ka_base + ka_n))" \
-			    "controller $((ka_base + 3 + ka_n))" \
-			    "sasl $((ka_base + 6 + ka_n))"
+			    "controller $((ka_base + ka_offset_controller + ka_n))" \
+			    "sasl $((ka_base + ka_offset_sasl + ka_n))" \
+			    ${ka_tls:+"ssl $((ka_base + ka_offset_ssl + ka_n))"} \
+			    ${ka_tls:+"mtls $((ka_base + ka_offset_mtls + ka_n))"} \
+			    ${ka_tls:+"sasl_ssl $((ka_base + ka_offset_sasl_ssl + ka_n))"}
 		done
 	} >"$ka_dir/ports.tmp"
-	echo "$ka_boot" >"$ka_dir/bootstrap"
-	echo "$ka_boot_sasl" >"$ka_dir/bootstrap-sasl"
+	ka_hosts "$ka_offset_plaintext" >"$ka_dir/bootstrap"
+	ka_hosts "$ka_offset_sasl" >"$ka_dir/bootstrap-sasl"
+	rm -f "$ka_dir/bootstrap-ssl" "$ka_dir/bootstrap-mtls" \
+	    "$ka_dir/bootstrap-sasl-ssl"
+	if [ -n "$ka_tls" ]; then
+		ka_hosts "$ka_offset_ssl" >"$ka_dir/bootstrap-ssl"
+		ka_hosts "$ka_offset_mtls" >"$ka_dir/bootstrap-mtls"
+		ka_hosts "$ka_offset_sasl_ssl" >"$ka_dir/bootstrap-sasl-ssl"
+	fi
 
 	cat >"$ka_dir/server-log4j2.properties" <<'EOF'
 status = warn
@@ -301,11 +477,24 @@ sasl.username=$ka_u
 sasl.password=$ka_u-secret
 EOF
 	done
+	{
+		echo admin-secret
+		echo restricted-secret
+		[ -z "$ka_tls" ] || cat "$ka_dir/tls/secrets"
+	} >"$ka_dir/secrets"
+	ka_jaas_users='org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="admin-secret" user_restricted="restricted-secret";'
 
 	for ka_n in 1 2 3; do
-		ka_p=$((ka_base + ka_n))
-		ka_c=$((ka_base + 3 + ka_n))
-		ka_s=$((ka_base + 6 + ka_n))
+		ka_l=PLAINTEXT://127.0.0.1:$((ka_base + ka_n))
+		ka_l=$ka_l,CONTROLLER://127.0.0.1:$((ka_base + ka_offset_controller + ka_n))
+		ka_l=$ka_l,SASL_PLAINTEXT://127.0.0.1:$((ka_base + ka_offset_sasl + ka_n))
+		ka_map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+		if [ -n "$ka_tls" ]; then
+			ka_l=$ka_l,SSL://127.0.0.1:$((ka_base + ka_offset_ssl + ka_n))
+			ka_l=$ka_l,MTLS://127.0.0.1:$((ka_base + ka_offset_mtls + ka_n))
+			ka_l=$ka_l,SASL_SSL://127.0.0.1:$((ka_base + ka_offset_sasl_ssl + ka_n))
+			ka_map=$ka_map,SSL:SSL,MTLS:SSL,SASL_SSL:SASL_SSL
+		fi
 		# shellcheck disable=SC2086 # KA_KAFKA_RACKS is a list
 		ka_rack=$(printf '%s\n' $KA_KAFKA_RACKS | sed -n "${ka_n}p")
 		mkdir -p "$ka_dir/node$ka_n/data"
@@ -314,20 +503,21 @@ process.roles=broker,controller
 node.id=$ka_n
 controller.quorum.voters=$ka_voters
 controller.listener.names=CONTROLLER
-listeners=PLAINTEXT://127.0.0.1:$ka_p,CONTROLLER://127.0.0.1:$ka_c,SASL_PLAINTEXT://127.0.0.1:$ka_s
-advertised.listeners=PLAINTEXT://127.0.0.1:$ka_p,CONTROLLER://127.0.0.1:$ka_c,SASL_PLAINTEXT://127.0.0.1:$ka_s
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+listeners=$ka_l
+advertised.listeners=$ka_l
+listener.security.protocol.map=$ka_map
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$ka_dir/node$ka_n/data
 broker.rack=$ka_rack
 
-# SASL/PLAIN for the authorization tests.  PLAINTEXT and CONTROLLER
-# connections are User:ANONYMOUS, a super user like admin; restricted has
-# no ACLs, so it is denied everything until a test grants something.
+# SASL/PLAIN for the authorization tests.  PLAINTEXT, CONTROLLER and SSL
+# connections are User:ANONYMOUS, a super user like admin and the client
+# certificate of MTLS; restricted has no ACLs, so it is denied everything
+# until a test grants something.
 sasl.enabled.mechanisms=PLAIN
-listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="admin-secret" user_restricted="restricted-secret";
+listener.name.sasl_plaintext.plain.sasl.jaas.config=$ka_jaas_users
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
-super.users=User:ANONYMOUS;User:admin
+super.users=User:ANONYMOUS;User:admin;User:CN=audit-client
 allow.everyone.if.no.acl.found=false
 
 auto.create.topics.enable=false
@@ -354,6 +544,18 @@ broker.heartbeat.interval.ms=1000
 broker.session.timeout.ms=6000
 replica.lag.time.max.ms=10000
 leader.imbalance.check.interval.seconds=10
+EOF
+		[ -n "$ka_tls" ] || continue
+		cat >>"$ka_dir/node$ka_n/server.properties" <<EOF
+
+# TLS with the certificates of tls/.  MTLS requires a client certificate.
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$ka_dir/tls/node$ka_n.p12
+ssl.keystore.password=$ka_tls_pw
+ssl.truststore.type=PEM
+ssl.truststore.location=$ka_dir/tls/ca.pem
+listener.name.mtls.ssl.client.auth=required
+listener.name.sasl_ssl.plain.sasl.jaas.config=$ka_jaas_users
 EOF
 	done
 	mv "$ka_dir/ports.tmp" "$ka_dir/ports"
@@ -427,6 +629,8 @@ ka_stop() {
 	for ka_n in "$@"; do
 		ka_p=$(ka_pid "$ka_n") || { rm -f "$ka_dir/node$ka_n/pid"; continue; }
 		kill "-$ka_sig" "$ka_p" 2>/dev/null
+		# A paused node handles nothing but SIGKILL until it runs.
+		kill -CONT "$ka_p" 2>/dev/null
 		ka_pids="$ka_pids $ka_p"
 	done
 	ka_deadline=$(($(now) + ka_grace))
@@ -491,18 +695,24 @@ ka_up() {
 		fi
 	done
 	echo "kafka-audit test cluster, Kafka $KA_KVER" >"$ka_dir/.kafka-audit-cluster"
+	rm -rf "$ka_dir/tls"
+	! ka_have_tls || ka_make_tls
 	ka_attempt=1
 	while :; do
 		rm -rf "$ka_dir/node1" "$ka_dir/node2" "$ka_dir/node3"
 		if ka_up_once; then
-			return 0
+			ka_tls_wait
+			return
 		fi
 		# Someone took one of the ports between the check and the bind.
 		ka_bind=$(grep -l 'Address already in use' \
 		    "$ka_dir"/node*/server.log "$ka_dir"/node*/stdout.log 2>/dev/null)
 		ka_stop KILL 0 1 2 3
 		ka_release_ports
-		[ -n "$ka_bind" ] && [ "$ka_attempt" -lt 3 ] || return 1
+		if [ -z "$ka_bind" ] || [ "$ka_attempt" -ge 3 ]; then
+			ka_tls_wait
+			return 1
+		fi
 		echo "cluster.sh: a port was taken, trying other ports" >&2
 		ka_attempt=$((ka_attempt + 1))
 	done
@@ -525,7 +735,10 @@ ka_down() {
 		    bootstrap bootstrap-sasl cluster-id server-log4j2.properties \
 		    tools-log4j2.properties sasl-admin.properties \
 		    sasl-restricted.properties sasl-admin.rdkafka \
-		    sasl-restricted.rdkafka .kafka-audit-cluster)
+		    sasl-restricted.rdkafka secrets tls bootstrap-ssl \
+		    bootstrap-mtls bootstrap-sasl-ssl ssl.rdkafka mtls.rdkafka \
+		    ssl.properties mtls.properties java-mtls.properties \
+		    .kafka-audit-cluster)
 		rmdir "$ka_dir" 2>/dev/null
 	fi
 	if [ -z "${KA_KAFKA_DIR:-}" ] || [ "$(cat "$ka_last" 2>/dev/null)" = "$ka_dir" ]; then
@@ -627,6 +840,16 @@ start-node)
 	ka_pid "$1" >/dev/null && die "node $1 is running"
 	ka_start_node "$1"
 	ka_wait_started "$1"
+	;;
+pause-node|resume-node|pid)
+	ka_node_arg "${1:-}"
+	ka_state
+	ka_p=$(ka_pid "$1") || die "node $1 is not running"
+	case $ka_cmd in
+	pause-node) kill -STOP "$ka_p" ;;
+	resume-node) kill -CONT "$ka_p" ;;
+	pid) echo "$ka_p" ;;
+	esac
 	;;
 wait-isr)
 	[ $# -eq 3 ] || usage
