@@ -10,13 +10,18 @@
 #     Quality as GitLab reads it, JUnit as XML;
 #   - the pre-commit hook, run as pre-commit runs it (entry, then the
 #     file names its files and exclude select), passes a safe file and
-#     fails a risky one.
-# The checks need Python's yaml and jsonschema: skipped with a message
-# where they are missing, but never under CI=true (tools/setup-debian.sh
-# installs them).
+#     fails a risky one;
+#   - the bash completion lints clean with shellcheck and completes
+#     commands, each command's options, their values and rule ids and
+#     slugs, as the binary has them.
+# The YAML and schema checks need Python's yaml and jsonschema, and the
+# lint needs shellcheck; each is skipped with a message where its tool
+# is missing, but never under CI=true (tools/setup-debian.sh installs
+# them).
 . "$(dirname "$0")/lib.sh"
 
 top=$KA_TOP_SRCDIR
+completion=$top/contrib/bash-completion/kafka-audit
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
@@ -199,4 +204,161 @@ else
 		not_ok "pre-commit: log4j.properties, excluded, is refused"
 	fi
 fi
+
+# --- the bash completion ------------------------------------------------------
+
+if command -v shellcheck >/dev/null 2>&1; then
+	if shellcheck -s bash "$completion" >"$tmp/lint" 2>&1; then
+		ok "the bash completion lints clean with shellcheck"
+	else
+		not_ok "the bash completion lints clean with shellcheck"
+		diag_file "$tmp/lint"
+	fi
+else
+	skip_missing "the bash completion lints clean with shellcheck" \
+	    shellcheck
+fi
+
+# comp WORD...: what TAB offers for the last word, one a line, sorted;
+# from the directory $tmp/ws, holding kafka-audit.sarif.
+mkdir "$tmp/ws" && : >"$tmp/ws/kafka-audit.sarif" || exit 99
+cat >"$tmp/comp.bash" <<'EOF'
+. "$1" || exit 1
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+COMPREPLY=()
+_kafka_audit
+((${#COMPREPLY[@]})) && printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort
+EOF
+comp() {
+	(cd "$tmp/ws" && bash --noprofile --norc "$tmp/comp.bash" \
+	    "$completion" "$@")
+}
+
+# completes DESCRIPTION EXPECTED WORD...: TAB on WORD... offers the
+# words of EXPECTED, no more, no less.
+completes() {
+	desc=$1
+	printf '%s\n' "$2" | tr ' ' '\n' | sed '/^$/d' | LC_ALL=C sort \
+	    >"$tmp/want"
+	shift 2
+	comp "$@" >"$tmp/got" 2>&1
+	if cmp -s "$tmp/want" "$tmp/got"; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		diff "$tmp/want" "$tmp/got" >"$tmp/diff"
+		diag_file "$tmp/diff"
+	fi
+}
+
+# The values the binary expects for an option: "expected one of a, b".
+expected() {
+	kafka-audit check "$1" zzz . 2>&1 |
+	    sed -n 's/.*expected one of \(.*\)/\1/p' | tr -d ,
+}
+
+rules=$(kafka-audit rules 2>/dev/null)
+completes "kafka-audit ch<TAB> completes check" check kafka-audit ch
+completes "kafka-audit check --for<TAB> completes --format" \
+    --format kafka-audit check --for
+completes "kafka-audit check --format <TAB> offers check's formats" \
+    "$(expected --format)" kafka-audit check --format ""
+completes "kafka-audit rules --format <TAB> offers rules' formats" \
+    "$(kafka-audit rules --format zzz 2>&1 |
+    sed -n 's/.*expected one of \(.*\)/\1/p' | tr -d ,)" \
+    kafka-audit rules --format ""
+completes "kafka-audit explain KA100<TAB> offers the rules KA100x" \
+    "$(echo "$rules" | awk '$1 ~ /^KA100/ { print $1 }')" \
+    kafka-audit explain KA100
+completes "kafka-audit explain producer-ack<TAB> offers their slugs" \
+    "$(echo "$rules" | awk '$4 ~ /^producer-ack/ { print $4 }')" \
+    kafka-audit explain producer-ack
+completes "rule ids complete in lower case too" \
+    "$(echo "$rules" | awk '$1 ~ /^KA100/ { print $1 }')" \
+    kafka-audit explain ka100
+completes "explain completes the rules of -r, without the default ones" \
+    "$(awk '/^[[:space:]]*- id:[[:space:]]*KA20/ { print $3 }' \
+    "$top/rules/producer.yaml")" \
+    kafka-audit explain -r "$top/rules/producer.yaml" --no-default-rules KA20
+completes "explain completes one rule only" "" kafka-audit explain KA1001 KA
+for o in --type --client --color --failure-threshold; do
+	completes "$o <TAB> offers the values the binary expects" \
+	    "$(expected $o)" kafka-audit check $o ""
+done
+completes "-o <TAB> offers FMT= for each report format" \
+    "$(expected --format | tr ' ' '\n' | sed -n '/^auto$/!s/$/=/p')" \
+    kafka-audit check -o ""
+completes "-o sarif=<TAB> completes the file after =" kafka-audit.sarif \
+    kafka-audit check -o sarif = kafka-a
+completes "--output=sarif=<TAB> too" kafka-audit.sarif \
+    kafka-audit check --output = sarif = kafka-a
+completes "-fj<TAB> completes -fjson, -fjunit" "-fjson -fjunit" \
+    kafka-audit check -fj
+completes "check's operands are files" kafka-audit.sarif \
+    kafka-audit check -t error kafka
+completes "kafka-audit <TAB> offers the commands of --help" \
+    "$(kafka-audit --help | sed -n 's/^\(usage:\)\{0,1\} *kafka-audit \([a-z]*\).*/\2/p')" \
+    kafka-audit ""
+completes "before a command, -<TAB> offers -h and -V" \
+    "--help --version -V -h" kafka-audit -
+
+# Every command's options, as the binary takes them: "help OPTION" says
+# which commands take OPTION, or that it goes before the command.
+commands=$(kafka-audit --help |
+    sed -n 's/^\(usage:\)\{0,1\} *kafka-audit \([a-z]*\).*/\2/p')
+kafka-audit --help |
+    sed -n 's/^ \{1,\}\(-[[:alnum:]]\)\{0,1\},\{0,1\} *\(--[[:alnum:]-]*\).*/\1 \2/p' |
+    tr ' ' '\n' | sed '/^$/d' >"$tmp/options"
+: >"$tmp/want"
+while read -r o; do
+	kafka-audit help "$o" >/dev/null 2>"$tmp/err"
+	rc=$?
+	grep -q 'requires an argument' "$tmp/err" &&
+	    { kafka-audit help "$o" x >/dev/null 2>"$tmp/err"; rc=$?; }
+	if [ $rc -eq 0 ]; then
+		takes=$commands
+	elif grep -q 'goes before the command' "$tmp/err"; then
+		takes=""
+	else
+		takes=$(sed -n 's/.*(only of \(.*\))$/\1/p' "$tmp/err" | tr -d ,)
+		[ -n "$takes" ] || echo "? $o: $(cat "$tmp/err")"
+	fi
+	for c in $takes; do
+		echo "$c $o"
+	done
+done <"$tmp/options" >>"$tmp/want"
+LC_ALL=C sort "$tmp/want" >"$tmp/want.sorted"
+for c in $commands; do
+	comp kafka-audit "$c" - | sed "s/^/$c /"
+done | LC_ALL=C sort >"$tmp/got"
+if [ -s "$tmp/got" ] && cmp -s "$tmp/want.sorted" "$tmp/got"; then
+	ok "each command's -<TAB> offers the options the binary takes"
+else
+	not_ok "each command's -<TAB> offers the options the binary takes"
+	diff "$tmp/want.sorted" "$tmp/got" >"$tmp/diff"
+	diag_file "$tmp/diff"
+fi
+
+# --kafka-version: the releases the binary knows, oldest to newest.
+comp kafka-audit check --kafka-version "" >"$tmp/versions"
+newest=$(kafka-audit version | sed -n 's/.* up to \([0-9.]*\)).*/\1/p')
+oldest=$(kafka-audit check --kafka-version 0.0.1 . 2>&1 |
+    sed -n 's/.* from \([0-9.]*\) on.*/\1/p')
+: >"$tmp/bad"
+while read -r v; do
+	kafka-audit check --kafka-version "$v" /nonexistent 2>&1 |
+	    grep -- --kafka-version >>"$tmp/bad"
+done <"$tmp/versions"
+if [ -s "$tmp/versions" ] && [ ! -s "$tmp/bad" ] &&
+    [ -n "$oldest" ] && grep -qxF "$oldest" "$tmp/versions" &&
+    [ -n "$newest" ] && grep -qxF "$newest" "$tmp/versions"; then
+	ok "--kafka-version <TAB> offers releases $oldest to $newest, all known"
+else
+	not_ok "--kafka-version <TAB> offers releases $oldest to $newest, all known"
+	diag_file "$tmp/bad"
+	diag_file "$tmp/versions"
+fi
 tap_done
+

@@ -8,11 +8,11 @@ set -eu
 # the real Kafka cluster of the live tests; python3-jsonschema checks
 # the SARIF reports against the SARIF 2.1.0 schema and xmllint
 # (libxml2-utils) parses the JUnit reports; python3-yaml reads the CI
-# examples.
+# examples and shellcheck lints the bash completion.
 build="autoconf automake libtool pkg-config make gcc librdkafka-dev
 libyaml-dev libjansson-dev"
 pkgs="$build check mandoc openjdk-17-jdk-headless maven python3
-python3-jsonschema python3-yaml libxml2-utils"
+python3-jsonschema python3-yaml libxml2-utils shellcheck"
 
 missing=""
 for p in $pkgs; do
