@@ -21,24 +21,8 @@ schema="$KA_TOP_SRCDIR/tests/schemas/sarif-schema-2.1.0.json"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
-# skip WHAT: a check whose validator is missing.
-skip() {
-	if [ "${CI:-}" = true ]; then
-		not_ok "$1 (CI must have it: tools/setup-debian.sh)"
-	else
-		tap_n=$((tap_n + 1))
-		echo "ok $tap_n - $1 # SKIP validator not installed"
-	fi
-}
-
-# A Python that has jsonschema: the first python3 on PATH, else Debian's.
-py=""
-for p in python3 /usr/bin/python3; do
-	if "$p" -c 'import jsonschema' 2>/dev/null; then
-		py=$p
-		break
-	fi
-done
+# A Python that has jsonschema.
+find_python jsonschema
 
 cp -R "$cases/format-ci/." "$tmp/in"
 cp -R "$KA_TOP_SRCDIR/samples" "$tmp/samples"
@@ -71,8 +55,10 @@ small="--no-default-rules -r rules.yaml"
 } 2>err
 
 if [ -z "$py" ]; then
-	skip "SARIF reports validate against the SARIF 2.1.0 schema"
-	skip "SARIF reports hold what GitHub code scanning requires"
+	skip_missing "SARIF reports validate against the SARIF 2.1.0 schema" \
+	    python3-jsonschema
+	skip_missing "SARIF reports hold what GitHub code scanning requires" \
+	    python3-jsonschema
 else
 	for f in files snap stdin base samples; do
 		if "$py" - "$schema" "$f.sarif" >out 2>&1 <<'PY'
@@ -154,7 +140,7 @@ if command -v xmllint >/dev/null 2>&1; then
 		diag_file out
 	fi
 else
-	skip "JUnit reports are well-formed XML (xmllint)"
+	skip_missing "JUnit reports are well-formed XML" xmllint
 fi
 if command -v python3 >/dev/null 2>&1; then
 	if python3 - files.xml snap.xml base.xml samples.xml >out 2>&1 <<'PY'
@@ -222,8 +208,9 @@ PY
 		diag_file out
 	fi
 else
-	skip "JUnit reports parse (python3)"
-	skip "Code Quality reports hold the fields GitLab requires (python3)"
+	skip_missing "JUnit reports parse" python3
+	skip_missing "Code Quality reports hold the fields GitLab requires" \
+	    python3
 fi
 
 # -o FMT=PATH writes the bytes --format FMT prints, in the same run as

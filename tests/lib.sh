@@ -33,6 +33,34 @@ tap_done() {
 	[ "$tap_failed" -eq 0 ]
 }
 
+# --- checks that need a tool -------------------------------------------------
+
+# skip_missing DESCRIPTION TOOL: a check whose TOOL is not installed is
+# skipped with a message, but never under CI=true, where it fails:
+# tools/setup-debian.sh installs every tool the tests use.
+skip_missing() {
+	if [ "${CI:-}" = true ]; then
+		not_ok "$1 (CI must have $2: tools/setup-debian.sh)"
+	else
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n - $1 # SKIP $2 not installed"
+	fi
+}
+
+# find_python MODULE...: set py to the first of the python3 on PATH and
+# Debian's that imports every MODULE, or to "" when neither does.
+# shellcheck disable=SC2034 # py is for the scripts that source this
+find_python() {
+	py=""
+	for p in python3 /usr/bin/python3; do
+		if "$p" -c "import $(echo "$*" | tr ' ' ,)" 2>/dev/null; then
+			py=$p
+			return 0
+		fi
+	done
+	return 1
+}
+
 # --- live tests (a real cluster, tests/kafka/cluster.sh) ----------------------
 
 # Skip the script: java is absent on a user's machine.  Never under

@@ -3,12 +3,16 @@
 # Installs only what is missing; needs root for that.
 set -eu
 
-# Java and Maven run the real Kafka cluster of the live tests;
-# python3-jsonschema checks the SARIF reports against the SARIF 2.1.0
-# schema and xmllint (libxml2-utils) parses the JUnit reports.
-pkgs="autoconf automake libtool pkg-config make gcc librdkafka-dev
-libyaml-dev libjansson-dev check mandoc openjdk-17-jdk-headless maven
-python3 python3-jsonschema libxml2-utils"
+# What building needs (the CI examples in examples/ install the same,
+# as tests/kit.sh checks), then what testing needs: Java and Maven run
+# the real Kafka cluster of the live tests; python3-jsonschema checks
+# the SARIF reports against the SARIF 2.1.0 schema and xmllint
+# (libxml2-utils) parses the JUnit reports; python3-yaml reads the CI
+# examples and shellcheck lints the bash completion.
+build="autoconf automake libtool pkg-config make gcc librdkafka-dev
+libyaml-dev libjansson-dev"
+pkgs="$build check mandoc openjdk-17-jdk-headless maven python3
+python3-jsonschema python3-yaml libxml2-utils shellcheck"
 
 missing=""
 for p in $pkgs; do
