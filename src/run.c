@@ -677,7 +677,8 @@ connection(const struct ka_policy_cluster *named, const struct ka_opts *o,
 			v[(*n)++].arg = named->command_config;
 		}
 	}
-	memcpy(v + *n, o->conn, o->nconn * sizeof(*v));
+	if (o->nconn > 0)
+		memcpy(v + *n, o->conn, o->nconn * sizeof(*v));
 	*n += o->nconn;
 	return v;
 }
