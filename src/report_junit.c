@@ -121,6 +121,9 @@ struct junit {
 					   found them */
 	size_t		 nran, rancap;
 	size_t		 at;		/* pass 1: the next of ran */
+	FILE		*mem;		/* owned: for attr(), or NULL */
+	char		*membuf;	/* owned by mem until closed */
+	size_t		 memlen;
 };
 
 static int
@@ -379,20 +382,22 @@ first_of(const struct junit *j, const struct ka_rule *rule)
 	return first;
 }
 
-/* s escaped as an attribute value; owned by the caller. */
+/*
+ * s escaped as an attribute value; owned by the caller.  One memory
+ * stream serves the whole report, rewound for each: there are thousands
+ * of these, and a new stream for each cost a tenth of the report.
+ */
 static char *
-attr(const char *s)
+attr(struct junit *j, const char *s)
 {
-	FILE	*fp;
-	char	*buf = NULL;
-	size_t	 len = 0;
-
-	fp = open_memstream(&buf, &len);
-	if (fp == NULL)
+	if (j->mem == NULL &&
+	    (j->mem = open_memstream(&j->membuf, &j->memlen)) == NULL)
 		return xstrdup("");
-	ka_report_junit_escape(fp, s, 1);
-	fclose(fp);
-	return buf != NULL ? buf : xstrdup("");
+	rewind(j->mem);
+	ka_report_junit_escape(j->mem, s, 1);
+	if (fflush(j->mem) == EOF)
+		return xstrdup("");
+	return xstrndup(j->membuf, (size_t)ftello(j->mem));
 }
 
 /* A rule's "id slug" in a case name, escaped once per report. */
@@ -405,7 +410,7 @@ rule_name(struct junit *j, const struct ka_rule *rule)
 
 	if (j->rules[i] == NULL) {
 		name = xasprintf("%s %s", rule->id, rule->slug);
-		j->rules[i] = attr(name);
+		j->rules[i] = attr(j, name);
 		free(name);
 	}
 	return j->rules[i];
@@ -419,7 +424,7 @@ rule_name(struct junit *j, const struct ka_rule *rule)
 static void
 pieces(struct junit *j, const char *cls, const char *display)
 {
-	char	*c = attr(cls), *d = attr(display);
+	char	*c = attr(j, cls), *d = attr(j, display);
 
 	free(j->head);
 	free(j->tail);
@@ -764,6 +769,9 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 	for (i = 0; c->rules != NULL && i < c->rules->len; i++)
 		free(j.rules[i]);
 	free(j.rules);
+	if (j.mem != NULL)
+		fclose(j.mem);
+	free(j.membuf);
 	free(j.head);
 	free(j.tail);
 	free(j.ran);
