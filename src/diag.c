@@ -116,6 +116,8 @@ static const struct {
 	    "a log line of librdkafka, shown with -vv" },
 	[KA_D_LIVE_SUMMARY] = { "live.summary", KA_LEVEL_NOTE,
 	    "what was fetched from the cluster, shown with -v" },
+	[KA_D_LIVE_LIBRARY] = { "live.library", KA_LEVEL_INTERNAL,
+	    "librdkafka could not be loaded" },
 	[KA_D_SNAPSHOT_SYNTAX] = { "snapshot.syntax", KA_LEVEL_INPUT,
 	    "a snapshot is not valid JSON" },
 	[KA_D_SNAPSHOT_SCHEMA] = { "snapshot.schema", KA_LEVEL_INPUT,

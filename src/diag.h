@@ -72,6 +72,7 @@ enum ka_diag_code {
 	KA_D_LIVE_NO_TOPIC,		/* live.no-topic */
 	KA_D_LIVE_LOG,			/* live.log */
 	KA_D_LIVE_SUMMARY,		/* live.summary */
+	KA_D_LIVE_LIBRARY,		/* live.library */
 	KA_D_SNAPSHOT_SYNTAX,		/* snapshot.syntax */
 	KA_D_SNAPSHOT_SCHEMA,		/* snapshot.schema */
 	KA_D_SNAPSHOT_INCOMPLETE,	/* snapshot.incomplete */

@@ -41,6 +41,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <dlfcn.h>
+
 #include <librdkafka/rdkafka.h>
 
 #include "clientconf.h"
@@ -50,6 +52,185 @@
 #include "xmalloc.h"
 
 #define NELEM(a)		(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * librdkafka is loaded when a cluster is audited, not when the program
+ * starts: mapping it and the TLS and SASL libraries it pulls in cost a
+ * third of the audit of one file, which reads no cluster.  Every
+ * function of it used here goes through a pointer that load_rdkafka()
+ * fills from the library; the names below stand for the pointers, so
+ * the calls read as librdkafka's own.
+ */
+#define RDKAFKA_FUNCS(X) \
+	X(rd_kafka_AdminOptions_destroy) \
+	X(rd_kafka_AdminOptions_new) \
+	X(rd_kafka_AdminOptions_set_opaque) \
+	X(rd_kafka_AdminOptions_set_request_timeout) \
+	X(rd_kafka_ConfigEntry_is_read_only) \
+	X(rd_kafka_ConfigEntry_is_sensitive) \
+	X(rd_kafka_ConfigEntry_is_synonym) \
+	X(rd_kafka_ConfigEntry_name) \
+	X(rd_kafka_ConfigEntry_source) \
+	X(rd_kafka_ConfigEntry_value) \
+	X(rd_kafka_ConfigResource_configs) \
+	X(rd_kafka_ConfigResource_destroy_array) \
+	X(rd_kafka_ConfigResource_error) \
+	X(rd_kafka_ConfigResource_error_string) \
+	X(rd_kafka_ConfigResource_name) \
+	X(rd_kafka_ConfigResource_new) \
+	X(rd_kafka_ConfigResource_set_config) \
+	X(rd_kafka_ConfigResource_type) \
+	X(rd_kafka_DescribeConfigs) \
+	X(rd_kafka_DescribeConfigs_result_resources) \
+	X(rd_kafka_clusterid) \
+	X(rd_kafka_conf_destroy) \
+	X(rd_kafka_conf_new) \
+	X(rd_kafka_conf_set) \
+	X(rd_kafka_conf_set_error_cb) \
+	X(rd_kafka_conf_set_log_cb) \
+	X(rd_kafka_conf_set_opaque) \
+	X(rd_kafka_controllerid) \
+	X(rd_kafka_destroy) \
+	X(rd_kafka_err2name) \
+	X(rd_kafka_err2str) \
+	X(rd_kafka_event_DescribeConfigs_result) \
+	X(rd_kafka_event_destroy) \
+	X(rd_kafka_event_error) \
+	X(rd_kafka_event_error_string) \
+	X(rd_kafka_event_opaque) \
+	X(rd_kafka_event_type) \
+	X(rd_kafka_mem_free) \
+	X(rd_kafka_metadata) \
+	X(rd_kafka_metadata_destroy) \
+	X(rd_kafka_new) \
+	X(rd_kafka_opaque) \
+	X(rd_kafka_poll) \
+	X(rd_kafka_queue_destroy) \
+	X(rd_kafka_queue_new) \
+	X(rd_kafka_queue_poll)
+
+#define RDKAFKA_POINTER(f)	static __typeof__(f) *p_##f;
+RDKAFKA_FUNCS(RDKAFKA_POINTER)
+#undef RDKAFKA_POINTER
+
+#define rd_kafka_AdminOptions_destroy(...) \
+	(*p_rd_kafka_AdminOptions_destroy)(__VA_ARGS__)
+#define rd_kafka_AdminOptions_new(...) \
+	(*p_rd_kafka_AdminOptions_new)(__VA_ARGS__)
+#define rd_kafka_AdminOptions_set_opaque(...) \
+	(*p_rd_kafka_AdminOptions_set_opaque)(__VA_ARGS__)
+#define rd_kafka_AdminOptions_set_request_timeout(...) \
+	(*p_rd_kafka_AdminOptions_set_request_timeout)(__VA_ARGS__)
+#define rd_kafka_ConfigEntry_is_read_only(...) \
+	(*p_rd_kafka_ConfigEntry_is_read_only)(__VA_ARGS__)
+#define rd_kafka_ConfigEntry_is_sensitive(...) \
+	(*p_rd_kafka_ConfigEntry_is_sensitive)(__VA_ARGS__)
+#define rd_kafka_ConfigEntry_is_synonym(...) \
+	(*p_rd_kafka_ConfigEntry_is_synonym)(__VA_ARGS__)
+#define rd_kafka_ConfigEntry_name(...) \
+	(*p_rd_kafka_ConfigEntry_name)(__VA_ARGS__)
+#define rd_kafka_ConfigEntry_source(...) \
+	(*p_rd_kafka_ConfigEntry_source)(__VA_ARGS__)
+#define rd_kafka_ConfigEntry_value(...) \
+	(*p_rd_kafka_ConfigEntry_value)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_configs(...) \
+	(*p_rd_kafka_ConfigResource_configs)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_destroy_array(...) \
+	(*p_rd_kafka_ConfigResource_destroy_array)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_error(...) \
+	(*p_rd_kafka_ConfigResource_error)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_error_string(...) \
+	(*p_rd_kafka_ConfigResource_error_string)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_name(...) \
+	(*p_rd_kafka_ConfigResource_name)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_new(...) \
+	(*p_rd_kafka_ConfigResource_new)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_set_config(...) \
+	(*p_rd_kafka_ConfigResource_set_config)(__VA_ARGS__)
+#define rd_kafka_ConfigResource_type(...) \
+	(*p_rd_kafka_ConfigResource_type)(__VA_ARGS__)
+#define rd_kafka_DescribeConfigs(...) \
+	(*p_rd_kafka_DescribeConfigs)(__VA_ARGS__)
+#define rd_kafka_DescribeConfigs_result_resources(...) \
+	(*p_rd_kafka_DescribeConfigs_result_resources)(__VA_ARGS__)
+#define rd_kafka_clusterid(...) \
+	(*p_rd_kafka_clusterid)(__VA_ARGS__)
+#define rd_kafka_conf_destroy(...) \
+	(*p_rd_kafka_conf_destroy)(__VA_ARGS__)
+#define rd_kafka_conf_new(...) \
+	(*p_rd_kafka_conf_new)(__VA_ARGS__)
+#define rd_kafka_conf_set(...) \
+	(*p_rd_kafka_conf_set)(__VA_ARGS__)
+#define rd_kafka_conf_set_error_cb(...) \
+	(*p_rd_kafka_conf_set_error_cb)(__VA_ARGS__)
+#define rd_kafka_conf_set_log_cb(...) \
+	(*p_rd_kafka_conf_set_log_cb)(__VA_ARGS__)
+#define rd_kafka_conf_set_opaque(...) \
+	(*p_rd_kafka_conf_set_opaque)(__VA_ARGS__)
+#define rd_kafka_controllerid(...) \
+	(*p_rd_kafka_controllerid)(__VA_ARGS__)
+#define rd_kafka_destroy(...) \
+	(*p_rd_kafka_destroy)(__VA_ARGS__)
+#define rd_kafka_err2name(...) \
+	(*p_rd_kafka_err2name)(__VA_ARGS__)
+#define rd_kafka_err2str(...) \
+	(*p_rd_kafka_err2str)(__VA_ARGS__)
+#define rd_kafka_event_DescribeConfigs_result(...) \
+	(*p_rd_kafka_event_DescribeConfigs_result)(__VA_ARGS__)
+#define rd_kafka_event_destroy(...) \
+	(*p_rd_kafka_event_destroy)(__VA_ARGS__)
+#define rd_kafka_event_error(...) \
+	(*p_rd_kafka_event_error)(__VA_ARGS__)
+#define rd_kafka_event_error_string(...) \
+	(*p_rd_kafka_event_error_string)(__VA_ARGS__)
+#define rd_kafka_event_opaque(...) \
+	(*p_rd_kafka_event_opaque)(__VA_ARGS__)
+#define rd_kafka_event_type(...) \
+	(*p_rd_kafka_event_type)(__VA_ARGS__)
+#define rd_kafka_mem_free(...) \
+	(*p_rd_kafka_mem_free)(__VA_ARGS__)
+#define rd_kafka_metadata(...) \
+	(*p_rd_kafka_metadata)(__VA_ARGS__)
+#define rd_kafka_metadata_destroy(...) \
+	(*p_rd_kafka_metadata_destroy)(__VA_ARGS__)
+#define rd_kafka_new(...) \
+	(*p_rd_kafka_new)(__VA_ARGS__)
+#define rd_kafka_opaque(...) \
+	(*p_rd_kafka_opaque)(__VA_ARGS__)
+#define rd_kafka_poll(...) \
+	(*p_rd_kafka_poll)(__VA_ARGS__)
+#define rd_kafka_queue_destroy(...) \
+	(*p_rd_kafka_queue_destroy)(__VA_ARGS__)
+#define rd_kafka_queue_new(...) \
+	(*p_rd_kafka_queue_new)(__VA_ARGS__)
+#define rd_kafka_queue_poll(...) \
+	(*p_rd_kafka_queue_poll)(__VA_ARGS__)
+
+/* Load librdkafka, once; 0, or -1 with *why set (static or dlerror()). */
+static int
+load_rdkafka(const char **why)
+{
+	static int	 loaded;
+	void		*lib, *sym;
+
+	if (loaded)
+		return 0;
+	if ((lib = dlopen(KA_RDKAFKA_SONAME, RTLD_NOW | RTLD_LOCAL)) ==
+	    NULL) {
+		*why = dlerror();
+		return -1;
+	}
+#define RDKAFKA_LOAD(f)							\
+	if ((sym = dlsym(lib, #f)) == NULL) {				\
+		*why = "a function is missing: " #f;			\
+		return -1;						\
+	}								\
+	memcpy(&p_##f, &sym, sizeof(sym));
+	RDKAFKA_FUNCS(RDKAFKA_LOAD)
+#undef RDKAFKA_LOAD
+	loaded = 1;
+	return 0;
+}
 
 #define TOPICS_PER_REQUEST	200	/* TOPIC resources in one request */
 #define POLL_MS			100	/* longest wait between checks */
@@ -962,9 +1143,16 @@ ka_live_fetch(struct ka_cluster *c, const struct ka_live_opts *o,
 {
 	struct live		 l;
 	rd_kafka_conf_t		*conf;
+	const char		*why = NULL;
 	char			 errstr[512];
 	int			 rc = -1;
 
+	if (load_rdkafka(&why) == -1) {
+		ka_diag(d, KA_D_LIVE_LIBRARY, NULL, "%s could not be loaded, "
+		    "so no cluster is read: %s (install librdkafka)",
+		    KA_RDKAFKA_SONAME, why != NULL ? why : "unknown error");
+		return -1;
+	}
 	memset(&l, 0, sizeof(l));
 	l.o = o;
 	l.d = d;
