@@ -419,17 +419,9 @@ fail(struct build *b, const struct raw *r, int at_value,
 	const struct ka_loc	*loc = at_value ? &r->vloc : &r->kloc;
 	va_list			 ap;
 	char			*msg;
-	int			 len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		len = 0;
-	msg = xmalloc((size_t)len + 1);
-	*msg = '\0';
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (r->flag != NULL)
 		ka_diag(b->d, code, NULL, "%s %s: %s", r->flag, r->key, msg);

@@ -1217,46 +1217,6 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 	}
 }
 
-/* A growable list of key names, each once. */
-struct names {
-	const char	**v;		/* borrowed from the ruleset */
-	size_t		  len, cap;
-};
-
-static void
-add_name(struct names *n, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < n->len; i++)
-		if (strcmp(n->v[i], name) == 0)
-			return;
-	if (n->len == n->cap) {
-		n->cap = n->cap == 0 ? 32 : n->cap * 2;
-		n->v = xreallocarray(n->v, n->cap, sizeof(*n->v));
-	}
-	n->v[n->len++] = name;
-}
-
-/* The broker keys a condition reads: all of a broker rule's, or broker:. */
-static void
-broker_keys(const struct ka_cond *c, int all, struct names *n)
-{
-	size_t	 i;
-
-	if (c == NULL || c->op == KA_COND_TOPICS)
-		return;
-	if (c->key.name != NULL && (all || c->key.broker))
-		add_name(n, c->key.name);
-	if (c->rkey.name != NULL && (all || c->rkey.broker))
-		add_name(n, c->rkey.name);
-	for (i = 0; i < c->nrsum; i++)
-		if (all || c->rsum[i].broker)
-			add_name(n, c->rsum[i].name);
-	for (i = 0; i < c->nsub; i++)
-		broker_keys(&c->sub[i], all, n);
-}
-
 /* A live broker's value of a key: peers.live[at] reports text. */
 struct bval {
 	char	*text;		/* owned */
@@ -1379,35 +1339,23 @@ static void
 brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
     const struct ka_settings *cl, const struct run *run)
 {
-	struct names		 keys;
 	struct ka_value		 v;
 	struct ka_finding	*f;
 	struct fill		 fill;
 	struct ctx		 c;
 	struct str		 d;
-	const struct ka_rule	*r;
 	struct bval		*vals;
 	struct group		*groups;
-	size_t			 i, k, n, ng;
-	int			 all;
+	char			**keys;
+	size_t			 i, k, n, ng, nkeys;
 
-	memset(&keys, 0, sizeof(keys));
-	for (i = 0; i < run->rules->len; i++) {
-		r = &run->rules->v[i];
-		if (r->off)
-			continue;
-		all = (r->scopes & KA_SCOPE_BROKER) != 0;
-		if (all && r->key != NULL)
-			add_name(&keys, r->key);
-		broker_keys(r->when, all, &keys);
-		broker_keys(r->cond, all, &keys);
-	}
+	keys = ka_rules_keys(run->rules, KA_SCOPE_BROKER, &nkeys);
 	vals = xcalloc(run->peers.nlive + 1, sizeof(*vals));
-	for (k = 0; k < keys.len; k++) {
-		if (is_per_broker(keys.v[k]))
+	for (k = 0; k < nkeys; k++) {
+		if (is_per_broker(keys[k]))
 			continue;
 		for (i = n = 0; i < run->peers.nlive; i++) {
-			ka_settings_resolve(run->peers.live[i], keys.v[k], &v);
+			ka_settings_resolve(run->peers.live[i], keys[k], &v);
 			if (v.origin == KA_ORIGIN_LIVE && !v.sensitive &&
 			    v.text != NULL) {
 				vals[n].text = v.text;
@@ -1426,10 +1374,10 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 			c.file = cl;
 			memset(&fill, 0, sizeof(fill));
 			fill.c = &c;
-			fill.key = keys.v[k];
+			fill.key = keys[k];
 			fill.detail = d.s;
 			f = new_finding(rep, rule, cl);
-			f->key = xstrdup(keys.v[k]);
+			f->key = xstrdup(keys[k]);
 			f->value = xstrdup(d.s);
 			f->origin = KA_ORIGIN_LIVE;
 			f->provenance = xstrdup("as each broker reports it");
@@ -1448,7 +1396,7 @@ brokers_disagree(struct ka_report *rep, const struct ka_rule *rule,
 			free(vals[i].text);
 	}
 	free(vals);
-	free(keys.v);
+	ka_rules_keys_free(keys, nkeys);
 }
 
 /* The live broker a broker file configures, by node.id or broker.id. */
@@ -1662,8 +1610,10 @@ merge_brokers(struct ka_report *rep, size_t start)
 			    g->kind == f->kind && same(fm, gm) &&
 			    same(fp, gp) && same(f->key, g->key) &&
 			    same(f->value, g->value) &&
-			    same(f->subject, g->subject) == (f->kind !=
-			    KA_KIND_BROKER) && f->loc.line == g->loc.line &&
+			    /* Brokers' own findings differ in subject. */
+			    (f->kind == KA_KIND_BROKER ||
+			    same(f->subject, g->subject)) &&
+			    f->loc.line == g->loc.line &&
 			    same(f->loc.path, g->loc.path)) {
 				f->brokers = xreallocarray(f->brokers,
 				    f->nbrokers + 1, sizeof(*f->brokers));

@@ -437,17 +437,9 @@ say(struct live *l, enum ka_diag_code code, const struct ka_loc *loc,
 {
 	va_list	 ap;
 	char	*raw, *clean;
-	int	 len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		len = 0;
-	raw = xmalloc((size_t)len + 1);
-	*raw = '\0';
-	va_start(ap, fmt);
-	vsnprintf(raw, (size_t)len + 1, fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
 	clean = ka_clientconf_scrub(l->o->conf, raw);
 	ka_diag(l->d, code, loc, "%s", clean);

@@ -266,6 +266,13 @@ ka_report_suppressed(const struct ka_report *r, enum ka_suppress_kind k)
 	return n;
 }
 
+size_t
+ka_report_waived(const struct ka_report *r)
+{
+	return ka_report_suppressed(r, KA_SUPPRESS_INLINE) +
+	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG);
+}
+
 const char *
 ka_report_first_line(const char *s, size_t *len)
 {

@@ -122,6 +122,11 @@ size_t			 ka_report_count(const struct ka_report *,
 /* Findings suppressed in a way (not KA_SUPPRESS_NONE). */
 size_t			 ka_report_suppressed(const struct ka_report *,
 			    enum ka_suppress_kind);
+/*
+ * Findings waived by people, in a comment or an exemption: what the
+ * summaries call suppressed, the baselined ones being counted apart.
+ */
+size_t			 ka_report_waived(const struct ka_report *);
 
 /*
  * Compute the path of every audited file relative to the base, once;

@@ -159,8 +159,7 @@ ka_report_github_emit(FILE *fp, const struct ka_report_ctx *c)
 	    "%zu file%s%s", e, plural(e), w, plural(w),
 	    ka_report_count(r, KA_SEV_INFO), r->nfiles, plural(r->nfiles),
 	    r->cluster ? " and a cluster" : "");
-	s = ka_report_suppressed(r, KA_SUPPRESS_INLINE) +
-	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG);
+	s = ka_report_waived(r);
 	b = ka_report_suppressed(r, KA_SUPPRESS_BASELINE);
 	if (s + b > 0)
 		fprintf(fp, " (%zu suppressed, %zu baselined)", s, b);

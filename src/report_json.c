@@ -258,9 +258,7 @@ ka_report_json_emit(FILE *fp, const struct ka_report_ctx *c)
 	ka_jsonw_key_int(&w, "error", (long long)e);
 	ka_jsonw_key_int(&w, "warning", (long long)wn);
 	ka_jsonw_key_int(&w, "info", (long long)in);
-	ka_jsonw_key_int(&w, "suppressed", (long long)(ka_report_suppressed(r,
-	    KA_SUPPRESS_INLINE) + ka_report_suppressed(r,
-	    KA_SUPPRESS_CONFIG)));
+	ka_jsonw_key_int(&w, "suppressed", (long long)ka_report_waived(r));
 	ka_jsonw_key_int(&w, "baselined",
 	    (long long)ka_report_suppressed(r, KA_SUPPRESS_BASELINE));
 	ka_jsonw_close(&w, '}');

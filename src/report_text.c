@@ -243,8 +243,7 @@ put_summary(FILE *fp, const struct ka_report *r, const struct ka_diags *ds)
 	else
 		fprintf(fp, "%zu error%s, %zu warning%s, %zu info", e,
 		    plural(e), w, plural(w), i);
-	s = ka_report_suppressed(r, KA_SUPPRESS_INLINE) +
-	    ka_report_suppressed(r, KA_SUPPRESS_CONFIG);
+	s = ka_report_waived(r);
 	b = ka_report_suppressed(r, KA_SUPPRESS_BASELINE);
 	if (s > 0)
 		fprintf(fp, "; %zu finding%s suppressed", s, plural(s));

@@ -527,6 +527,8 @@ ka_rules_keys(const struct ka_ruleset *rs, unsigned int scope, size_t *n)
 	memset(&k, 0, sizeof(k));
 	for (i = 0; i < rs->len; i++) {
 		r = &rs->v[i];
+		if (r->off)
+			continue;
 		if (r->key != NULL && (r->scopes & scope))
 			keylist_add(&k, r->key, strlen(r->key));
 		cond_keys(r->when, r->scopes, scope, &k);

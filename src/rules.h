@@ -228,7 +228,8 @@ int			 ka_rules_finish(struct ka_ruleset *,
  * The configuration keys that the rules read in subjects of scope (one
  * KA_SCOPE_* bit), wherever they name them: a rule's key, its conditions
  * and templates, broker: references of client rules for the broker
- * scope, topics: conditions of client rules for the topic scope.  A new
+ * scope, topics: conditions of client rules for the topic scope; rules
+ * the configuration turned off read nothing.  A new
  * sorted array of unique names, owned with them by the caller (free with
  * ka_rules_keys_free()); NULL with *n = 0 when there is none.  Lets a
  * live fetch ask only for these.

@@ -491,15 +491,9 @@ bad(struct reader *r, const char *fmt, ...)
 	struct ka_loc	 loc;
 	va_list		 ap;
 	char		*msg;
-	int		 len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	*msg = '\0';
-	va_start(ap, fmt);
-	vsnprintf(msg, len > 0 ? (size_t)len + 1 : 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	loc.path = r->name;
 	loc.line = loc.col = 0;
