@@ -206,17 +206,19 @@ RDKAFKA_FUNCS(RDKAFKA_POINTER)
 #define rd_kafka_queue_poll(...) \
 	(*p_rd_kafka_queue_poll)(__VA_ARGS__)
 
-/* Load librdkafka, once; 0, or -1 with *why set (static or dlerror()). */
+/*
+ * Load librdkafka from the shared object name, once; 0, or -1 with *why
+ * set (static or dlerror()).
+ */
 static int
-load_rdkafka(const char **why)
+load_rdkafka(const char *name, const char **why)
 {
 	static int	 loaded;
 	void		*lib, *sym;
 
 	if (loaded)
 		return 0;
-	if ((lib = dlopen(KA_RDKAFKA_SONAME, RTLD_NOW | RTLD_LOCAL)) ==
-	    NULL) {
+	if ((lib = dlopen(name, RTLD_NOW | RTLD_LOCAL)) == NULL) {
 		*why = dlerror();
 		return -1;
 	}
@@ -1135,14 +1137,15 @@ ka_live_fetch(struct ka_cluster *c, const struct ka_live_opts *o,
 {
 	struct live		 l;
 	rd_kafka_conf_t		*conf;
-	const char		*why = NULL;
+	const char		*why = NULL, *lib;
 	char			 errstr[512];
 	int			 rc = -1;
 
-	if (load_rdkafka(&why) == -1) {
+	lib = o->library != NULL ? o->library : KA_RDKAFKA_SONAME;
+	if (load_rdkafka(lib, &why) == -1) {
 		ka_diag(d, KA_D_LIVE_LIBRARY, NULL, "%s could not be loaded, "
-		    "so no cluster is read: %s (install librdkafka)",
-		    KA_RDKAFKA_SONAME, why != NULL ? why : "unknown error");
+		    "so no cluster is read: %s (install librdkafka)", lib,
+		    why != NULL ? why : "unknown error");
 		return -1;
 	}
 	memset(&l, 0, sizeof(l));

@@ -25,6 +25,10 @@ struct ka_live_opts {
 	size_t				 ntopic_keys;
 	char *const			*broker_keys;	/* borrowed */
 	size_t				 nbroker_keys;
+	const char			*library;	/* librdkafka's shared
+							   object, or NULL for
+							   the one configure
+							   chose */
 	int				 verbose;	/* 1: a summary;
 							   2: the log too */
 };

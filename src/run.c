@@ -713,6 +713,10 @@ ka_run_cluster(struct ka_run *r, const struct ka_opts *o)
 	lo.filter = topic_filter(o);
 	lo.timeout_ms = o->timeout * 1000u;
 	lo.verbose = o->quiet ? 0 : o->verbose;
+	/* Where a librdkafka of another name or place is to be used. */
+	if ((lo.library = getenv("KAFKA_AUDIT_RDKAFKA")) != NULL &&
+	    *lo.library == '\0')
+		lo.library = NULL;
 	/* The facts need min.insync.replicas, the racks broker.rack. */
 	tkeys = wanted(r, o, KA_SCOPE_TOPIC, "min.insync.replicas",
 	    &lo.ntopic_keys);

@@ -206,4 +206,27 @@ else
 	ok "a FIFO: source.not-regular # SKIP mkfifo failed"
 fi
 
+# --- No librdkafka -----------------------------------------------------
+# librdkafka is loaded only to read a cluster: without it, -b is an
+# internal error (exit 4) and the files are audited all the same.
+KAFKA_AUDIT_RDKAFKA=libkafka-audit-none.so.1 run check -b 127.0.0.1:9 \
+    good-producer.properties
+if [ "$rc" -eq 4 ] &&
+    grep -q '^kafka-audit: error: libkafka-audit-none\.so\.1 could not be loaded, so no cluster is read: .*\[live\.library\]$' err &&
+    grep -q '^good-producer\.properties:4:1: error: .*\[KA2001 ' out
+then
+	ok "no librdkafka: live.library, exit 4, the file still audited"
+else
+	not_ok "no librdkafka: live.library, exit 4, the file still audited (exit $rc)"
+	diag_file err
+fi
+# Files alone never load it.
+KAFKA_AUDIT_RDKAFKA=libkafka-audit-none.so.1 run check good-producer.properties
+if [ "$rc" -eq 1 ] && ! grep -q 'live\.library' err; then
+	ok "no librdkafka, no cluster: the file is audited, no live.library"
+else
+	not_ok "no librdkafka, no cluster: exit $rc"
+	diag_file err
+fi
+
 tap_done
