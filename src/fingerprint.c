@@ -50,14 +50,18 @@ ka_fingerprint(const char *rule, const char *target, const char *key,
     unsigned int occurrence, char hex[KA_SHA256_HEX])
 {
 	struct ka_sha256	 s;
-	char			 num[16];
+	char			 num[16], *p = num + sizeof(num);
 
-	snprintf(num, sizeof(num), "%u", occurrence);
+	/* The occurrence in decimal, by hand: snprintf() cost as much. */
+	do {
+		*--p = (char)('0' + occurrence % 10);
+		occurrence /= 10;
+	} while (occurrence != 0);
 	ka_sha256_init(&s);
 	ka_sha256_update(&s, rule, strlen(rule) + 1);
 	ka_sha256_update(&s, target, strlen(target) + 1);
 	ka_sha256_update(&s, key, strlen(key) + 1);
-	ka_sha256_update(&s, num, strlen(num));
+	ka_sha256_update(&s, p, (size_t)(num + sizeof(num) - p));
 	ka_sha256_final_hex(&s, hex);
 }
 
@@ -68,33 +72,57 @@ struct seen {
 	unsigned int	 count;
 };
 
-/* Count identity id (len bytes, owned, taken): its occurrence. */
+/*
+ * Count identity id (len bytes, borrowed; copied when first seen): its
+ * occurrence.
+ */
 static unsigned int
-count(struct seen *t, size_t mask, char *id, size_t len)
+count(struct seen *t, size_t mask, const char *id, size_t len)
 {
 	size_t	 h;
 
 	h = (size_t)ka_hash(id, len) & mask;
 	for (; t[h].id != NULL; h = (h + 1) & mask)
-		if (t[h].len == len && memcmp(t[h].id, id, len) == 0) {
-			free(id);
+		if (t[h].len == len && memcmp(t[h].id, id, len) == 0)
 			return ++t[h].count;
-		}
-	t[h].id = id;
+	t[h].id = xmalloc(len);
+	memcpy(t[h].id, id, len);
 	t[h].len = len;
 	t[h].count = 1;
 	return 1;
 }
 
+/*
+ * Append n bytes of s and a NUL to the identity being built in *buf, of
+ * *cap bytes, at *len.
+ */
+static void
+append(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		*cap = 2 * (*len + n + 1);
+		*buf = xreallocarray(*buf, *cap, 1);
+	}
+	memcpy(*buf + *len, s, n);
+	(*buf)[*len + n] = '\0';
+	*len += n + 1;
+}
+
+/*
+ * Identities are built in one buffer for the whole report: formatting a
+ * string for each finding was a third of the cost of fingerprinting it.
+ */
 void
 ka_fingerprint_report(struct ka_report *r)
 {
-	struct ka_finding	*f;
-	struct seen		*t;
-	char			 hex[KA_SHA256_HEX], *target, *id;
-	const char		*rule, *key;
-	size_t			 i, cap, len;
+	struct ka_finding		*f;
+	struct ka_report_pathcache	 pc;
+	struct seen			*t;
+	char				*own, *id = NULL;
+	const char			*rule, *key, *target;
+	size_t				 i, cap, idcap = 0, len;
 
+	memset(&pc, 0, sizeof(pc));
 	for (cap = 16; cap < 2 * r->len; cap *= 2)
 		;
 	t = xcalloc(cap, sizeof(*t));
@@ -103,17 +131,28 @@ ka_fingerprint_report(struct ka_report *r)
 		rule = f->rule != NULL && f->rule->id != NULL ?
 		    f->rule->id : "";
 		key = f->key != NULL ? f->key : "";
-		target = ka_fingerprint_target(f, ka_report_path(r,
-		    f->loc.path));
-		len = strlen(rule) + strlen(target) + strlen(key) + 2;
-		id = xasprintf("%s%c%s%c%s", rule, '\0', target, '\0', key);
-		f->occurrence = count(t, cap - 1, id, len);
-		ka_fingerprint(rule, target, key, f->occurrence, hex);
+		/* A file's target is its path, which needs no copy. */
+		own = NULL;
+		if (f->kind == KA_KIND_FILE) {
+			target = ka_report_path_cached(r, &pc, f->loc.path);
+			if (target == NULL)
+				target = "";
+		} else
+			target = own = ka_fingerprint_target(f, NULL);
+		len = 0;
+		append(&id, &idcap, &len, rule, strlen(rule));
+		append(&id, &idcap, &len, target, strlen(target));
+		append(&id, &idcap, &len, key, strlen(key));
+		/* The identity is counted without the last NUL. */
+		f->occurrence = count(t, cap - 1, id, len - 1);
 		free(f->fingerprint);
-		f->fingerprint = xstrdup(hex);
-		free(target);
+		f->fingerprint = xmalloc(KA_SHA256_HEX);
+		ka_fingerprint(rule, target, key, f->occurrence,
+		    f->fingerprint);
+		free(own);
 	}
 	for (i = 0; i < cap; i++)
 		free(t[i].id);
 	free(t);
+	free(id);
 }

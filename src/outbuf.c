@@ -20,19 +20,17 @@ ka_outbuf_flush(struct ka_outbuf *o)
 	o->len = 0;
 }
 
-/* n bytes of s; a run longer than the buffer goes straight out. */
+/* A run longer than the buffer goes straight out. */
 void
-ka_outbuf_put(struct ka_outbuf *o, const void *s, size_t n)
+ka_outbuf_put_long(struct ka_outbuf *o, const void *s, size_t n)
 {
-	if (o->len + n > sizeof(o->buf)) {
-		ka_outbuf_flush(o);
-		if (n > sizeof(o->buf)) {
-			fwrite(s, 1, n, o->fp);
-			return;
-		}
+	ka_outbuf_flush(o);
+	if (n > sizeof(o->buf)) {
+		fwrite(s, 1, n, o->fp);
+		return;
 	}
-	memcpy(o->buf + o->len, s, n);
-	o->len += n;
+	memcpy(o->buf, s, n);
+	o->len = n;
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #define KA_OUTBUF_SIZE	65536
 
@@ -22,7 +23,20 @@ struct ka_outbuf {
 void	ka_outbuf_init(struct ka_outbuf *, FILE *);
 void	ka_outbuf_flush(struct ka_outbuf *);
 
-void	ka_outbuf_put(struct ka_outbuf *, const void *, size_t);
+/* Where a piece does not fit: flush first, or write it straight out. */
+void	ka_outbuf_put_long(struct ka_outbuf *, const void *, size_t);
+
+/* n bytes; inline, since most pieces fit in the buffer. */
+static inline void
+ka_outbuf_put(struct ka_outbuf *o, const void *s, size_t n)
+{
+	if (o->len + n > sizeof(o->buf)) {
+		ka_outbuf_put_long(o, s, n);
+		return;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
 
 /* One byte; inline, since reports write so many of them one by one. */
 static inline void

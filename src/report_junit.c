@@ -41,6 +41,21 @@ static const char *const entities['>' + 1] = {
 	['>'] = "&gt;",
 };
 
+#define X16(v)	v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+
+/*
+ * The bytes that end a run escape() copies as it is: the C0 controls
+ * (NUL among them), those with an entity, and every byte from 0x80,
+ * whose sequence is checked.
+ */
+static const unsigned char stop[256] = {
+	X16(1), X16(1),
+	0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,	/* " & ' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,	/* < > */
+	X16(0), X16(0), X16(0), X16(0),
+	X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1),
+};
+
 static void
 escape(struct ka_outbuf *fp, const char *s, int attribute)
 {
@@ -52,8 +67,7 @@ escape(struct ka_outbuf *fp, const char *s, int attribute)
 	for (;;) {
 		for (run = p; *p != '\0'; p += n) {
 			/* Printable ASCII without an entity goes fast. */
-			while (*p >= 0x20 && *p < 0x80 &&
-			    (*p > '>' || entities[*p] == NULL))
+			while (!stop[*p])
 				p++;
 			if (*p < 0x80)
 				break;
@@ -121,6 +135,7 @@ struct junit {
 					   found them */
 	size_t		 nran, rancap;
 	size_t		 at;		/* pass 1: the next of ran */
+	struct ka_report_pathcache pc;	/* of the findings written */
 	FILE		*mem;		/* owned: for attr(), or NULL */
 	char		*membuf;	/* owned by mem until closed */
 	size_t		 memlen;
@@ -294,7 +309,7 @@ put_attr(struct ka_outbuf *fp, const char *name, const char *value)
 
 /* One finding in the body of a case. */
 static void
-put_finding(const struct junit *j, const struct ka_finding *f)
+put_finding(struct junit *j, const struct ka_finding *f)
 {
 	struct ka_outbuf	*fp = j->fp;
 
@@ -302,7 +317,8 @@ put_finding(const struct junit *j, const struct ka_finding *f)
 	    ka_rules_severity_name(f->severity) : "error");
 	ka_outbuf_puts(fp, ": ");
 	if (f->loc.path != NULL) {
-		escape(fp, ka_report_path(j->c->report, f->loc.path), 0);
+		escape(fp, ka_report_path_cached(j->c->report, &j->pc,
+		    f->loc.path), 0);
 		if (f->loc.line != 0) {
 			ka_outbuf_putc(fp, ':');
 			ka_outbuf_int(fp, f->loc.line);
@@ -336,7 +352,7 @@ put_finding(const struct junit *j, const struct ka_finding *f)
  * and the first line of the first one's fix, once.
  */
 static void
-put_body(const struct junit *j, const struct ka_rule *rule)
+put_body(struct junit *j, const struct ka_rule *rule)
 {
 	const struct ka_finding	*f, *first = NULL;
 	const char		*fix;

@@ -1,6 +1,7 @@
 /*
  * SHA-256 (FIPS 180-4), for the fingerprints of findings: short inputs,
- * no secrets, so a plain portable implementation is enough.  Pure.
+ * no secrets.  Pure, but for the choice of the processor's SHA
+ * instructions where it has them, made once.
  */
 #ifndef KA_SHA256_H
 #define KA_SHA256_H
@@ -26,5 +27,11 @@ void	ka_sha256_final_hex(struct ka_sha256 *, char [KA_SHA256_HEX]);
 
 /* The digest of n bytes as 64 lower-case hex digits, NUL-terminated. */
 void	ka_sha256_hex(const void *, size_t, char [KA_SHA256_HEX]);
+
+/*
+ * For the tests: use the portable block function (on) even where the
+ * processor's would be chosen, or choose again (off).
+ */
+void	ka_sha256_portable(int);
 
 #endif

@@ -30,12 +30,21 @@ static const struct {
 	    "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1" },
 };
 
+#define NVECTORS	(sizeof(vectors) / sizeof(vectors[0]))
+
+/*
+ * Each test runs twice: with the block function the processor is given
+ * (its SHA instructions where it has them) and with the portable one.
+ */
 START_TEST(test_sha256_vectors)
 {
 	char	 hex[KA_SHA256_HEX];
 
-	ka_sha256_hex(vectors[_i].in, strlen(vectors[_i].in), hex);
-	ck_assert_str_eq(hex, vectors[_i].want);
+	ka_sha256_portable(_i >= (int)NVECTORS);
+	ka_sha256_hex(vectors[_i % NVECTORS].in,
+	    strlen(vectors[_i % NVECTORS].in), hex);
+	ka_sha256_portable(0);
+	ck_assert_str_eq(hex, vectors[_i % NVECTORS].want);
 }
 END_TEST
 
@@ -46,6 +55,7 @@ START_TEST(test_sha256_pieces)
 	char			 buf[97], hex[KA_SHA256_HEX];
 	size_t			 left = 1000000, n, k = 1;
 
+	ka_sha256_portable(_i);
 	memset(buf, 'a', sizeof(buf));
 	ka_sha256_init(&s);
 	while (left > 0) {
@@ -55,8 +65,34 @@ START_TEST(test_sha256_pieces)
 		k = k % sizeof(buf) + 1;
 	}
 	ka_sha256_final_hex(&s, hex);
+	ka_sha256_portable(0);
 	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
 	    "f1809a48a497200e046d39ccc7112cd0");
+}
+END_TEST
+
+/* Both block functions agree on every length from 0 to 300 bytes. */
+START_TEST(test_sha256_both)
+{
+	unsigned char	 buf[300];
+	char		 a[KA_SHA256_HEX], b[KA_SHA256_HEX];
+	unsigned int	 x = 2463534242u;
+	size_t		 i, n;
+
+	for (i = 0; i < sizeof(buf); i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		buf[i] = (unsigned char)x;
+	}
+	for (n = 0; n <= sizeof(buf); n++) {
+		ka_sha256_hex(buf, n, a);
+		ka_sha256_portable(1);
+		ka_sha256_hex(buf, n, b);
+		ka_sha256_portable(0);
+		ck_assert_msg(strcmp(a, b) == 0, "%zu bytes: %s, portable %s",
+		    n, a, b);
+	}
 }
 END_TEST
 
@@ -247,9 +283,9 @@ fingerprint_suite(void)
 	TCase	*tc;
 
 	tc = tcase_create("sha256");
-	tcase_add_loop_test(tc, test_sha256_vectors, 0,
-	    sizeof(vectors) / sizeof(vectors[0]));
-	tcase_add_test(tc, test_sha256_pieces);
+	tcase_add_loop_test(tc, test_sha256_vectors, 0, 2 * NVECTORS);
+	tcase_add_loop_test(tc, test_sha256_pieces, 0, 2);
+	tcase_add_test(tc, test_sha256_both);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("fingerprint");
