@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jsonw.h"
+#include "scan.h"
 
 /*
  * Well-formed UTF-8 (RFC 3629): for each lead byte range, the length of
@@ -136,8 +137,7 @@ static const char *const escapes['\\' + 1] = {
 /*
  * The bytes that end a run ka_jsonw_str() copies as it is: the C0
  * controls (NUL among them), '"', '\\', and every byte from 0x80, whose
- * sequence is checked.  A table lookup per byte instead of four
- * comparisons halved the cost of writing a SARIF report.
+ * sequence is checked.
  */
 static const unsigned char stop[256] = {
 	X16(1), X16(1),
@@ -155,7 +155,7 @@ static const unsigned char stop[256] = {
 void
 ka_jsonw_str(struct ka_jsonw *w, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s, *run;
+	const unsigned char	*p = (const unsigned char *)s, *run, *end;
 	char			 hex[8];
 	size_t			 n;
 
@@ -163,11 +163,11 @@ ka_jsonw_str(struct ka_jsonw *w, const char *s)
 		ka_outbuf_puts(&w->out, "null");
 		return;
 	}
+	end = p + strlen(s);
 	ka_outbuf_putc(&w->out, '"');
 	for (;;) {
 		for (run = p;; p += n) {
-			while (!stop[*p])
-				p++;
+			p += ka_scan_plain(p, (size_t)(end - p), stop, "\"\\");
 			if (*p < 0x80 || (n = ka_jsonw_utf8_seq(p)) == 0)
 				break;
 		}
@@ -200,12 +200,14 @@ ka_jsonw_bool(struct ka_jsonw *w, int b)
 	ka_outbuf_puts(&w->out, b ? "true" : "false");
 }
 
+/* Keys are the program's own names (jsonw.h): no scan for escapes. */
 void
 ka_jsonw_key(struct ka_jsonw *w, const char *key)
 {
 	ka_jsonw_next(w);
-	ka_jsonw_str(w, key);
-	ka_outbuf_puts(&w->out, ": ");
+	ka_outbuf_putc(&w->out, '"');
+	ka_outbuf_puts(&w->out, key);
+	ka_outbuf_put(&w->out, "\": ", 3);
 }
 
 void

@@ -49,7 +49,11 @@ void	ka_jsonw_oneline(struct ka_jsonw *, int);
 /* Start the next element of the array open, whose value follows. */
 void	ka_jsonw_next(struct ka_jsonw *);
 
-/* A member of the object open, whose value the caller writes next. */
+/*
+ * A member of the object open, whose value the caller writes next.  Its
+ * key is one of the program's own names, which need no escaping: it is
+ * written as it is.
+ */
 void	ka_jsonw_key(struct ka_jsonw *, const char *);
 
 /* Values: a string (JSON null for NULL), an integer, a boolean. */

@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,7 @@
 #include "rules.h"
 #include "run.h"
 #include "version.h"
+#include "xmalloc.h"
 
 /* Colour on a terminal only, and never when NO_COLOR is set (no-color.org). */
 static int
@@ -117,32 +121,160 @@ want_format(const struct ka_opts *o)
 
 #define OUTPUT_BUFFER	(256 * 1024)
 
-/* Each -o FMT=PATH; a report that cannot be written is output.write. */
-static void
-write_outputs(struct ka_run *r, const struct ka_opts *o,
-    const struct ka_report_ctx *ctx)
+/* Write one report to fp, and close it: 0, or -1 when it failed. */
+static int
+write_report(FILE *fp, const char *format, const struct ka_report_ctx *ctx)
 {
-	const struct ka_output	*out;
+	int	 rc;
+
+	/* Reports run to many megabytes: fewer writes. */
+	setvbuf(fp, NULL, _IOFBF, OUTPUT_BUFFER);
+	rc = ka_report_emit(format, fp, ctx);
+	if (fclose(fp) == EOF)
+		rc = -1;
+	return rc;
+}
+
+static void
+output_failed(struct ka_run *r, const struct ka_output *out)
+{
+	ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
+	    "could not write the %s report to %s", out->format, out->path);
+}
+
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/*
+ * Whether output i, open as st, may be written while everything else is:
+ * a regular file that neither standard output nor another output names.
+ * Two writers of one file would mix their bytes.
+ */
+static int
+apart(const struct ka_opts *o, size_t i, const struct stat *st)
+{
+	struct stat	 other;
+	size_t		 j;
+
+	if (!S_ISREG(st->st_mode))
+		return 0;
+	if (fstat(STDOUT_FILENO, &other) == 0 && same_file(st, &other))
+		return 0;
+	for (j = 0; j < o->noutputs; j++)
+		if (j != i && stat(o->outputs[j].path, &other) == 0 &&
+		    same_file(st, &other))
+			return 0;
+	return 1;
+}
+
+/* A report of -o written by a thread of its own. */
+struct writer {
+	pthread_t			 thread;
+	int				 started;
+	FILE				*fp;		/* the thread's */
+	const char			*format;	/* borrowed */
+	const struct ka_report_ctx	*ctx;		/* borrowed */
+	int				 rc;		/* write_report()'s */
+};
+
+/*
+ * The reports of -o: the writers, and what their threads read.  The
+ * threads are given the diagnostics as they were when they started, in
+ * an array of their own: this thread adds to the run's while they write.
+ */
+struct outputs {
+	struct writer		*w;		/* owned, one per -o */
+	struct ka_report_ctx	 ctx;		/* the run's, but diags */
+	struct ka_diags		 diags;		/* v owned; its entries
+						   borrowed from the run's */
+};
+
+static void *
+writer_main(void *arg)
+{
+	struct writer	*w = arg;
+
+	w->rc = write_report(w->fp, w->format, w->ctx);
+	return NULL;
+}
+
+/*
+ * Start writing each -o FMT=PATH.  Each report to a file of its own is
+ * written by a thread while this one writes standard output: reports
+ * only read the finished run (they are given it const), and on a CI
+ * runner of two or more cores a SARIF and a JUnit report besides the
+ * text one then add little to the time of the audit.  The others
+ * (devices, pipes, a file named twice) are written first, here, one
+ * after the other, as is a report whose thread could not be started.
+ */
+static void
+start_outputs(struct ka_run *r, const struct ka_opts *o,
+    const struct ka_report_ctx *ctx, struct outputs *out)
+{
+	const struct ka_output	*op;
+	struct writer		*w;
+	struct stat		 st;
 	FILE			*fp;
 	size_t			 i;
-	int			 rc;
 
+	out->w = w = xcalloc(o->noutputs + 1, sizeof(*w));
 	for (i = 0; i < o->noutputs; i++) {
-		out = &o->outputs[i];
-		if ((fp = fopen(out->path, "w")) == NULL)
-			rc = -1;
-		else {
-			/* Reports run to many megabytes: fewer writes. */
-			setvbuf(fp, NULL, _IOFBF, OUTPUT_BUFFER);
-			rc = ka_report_emit(out->format, fp, ctx);
-			if (fclose(fp) == EOF)
-				rc = -1;
-		}
-		if (rc == -1)
-			ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
-			    "could not write the %s report to %s",
-			    out->format, out->path);
+		op = &o->outputs[i];
+		if ((fp = fopen(op->path, "w")) == NULL)
+			continue;
+		if (fstat(fileno(fp), &st) == -1 || !apart(o, i, &st))
+			fclose(fp);
+		else
+			w[i].fp = fp;
 	}
+	for (i = 0; i < o->noutputs; i++) {
+		op = &o->outputs[i];
+		if (w[i].fp != NULL)
+			continue;
+		if ((fp = fopen(op->path, "w")) == NULL ||
+		    write_report(fp, op->format, ctx) == -1)
+			output_failed(r, op);
+	}
+
+	out->ctx = *ctx;
+	out->diags = r->diags;
+	out->diags.v = xcalloc(r->diags.len + 1, sizeof(*out->diags.v));
+	if (r->diags.len > 0)
+		memcpy(out->diags.v, r->diags.v, r->diags.len *
+		    sizeof(*out->diags.v));
+	out->diags.cap = r->diags.len + 1;
+	out->ctx.diags = &out->diags;
+	for (i = 0; i < o->noutputs; i++) {
+		if (w[i].fp == NULL)
+			continue;
+		w[i].format = o->outputs[i].format;
+		w[i].ctx = &out->ctx;
+		w[i].started = pthread_create(&w[i].thread, NULL,
+		    writer_main, &w[i]) == 0;
+		if (!w[i].started && write_report(w[i].fp, w[i].format,
+		    ctx) == -1)
+			output_failed(r, &o->outputs[i]);
+	}
+}
+
+/*
+ * Wait for the writers start_outputs() started, and say which failed:
+ * after standard output's report, which could not count them.
+ */
+static void
+wait_outputs(struct ka_run *r, const struct ka_opts *o, struct outputs *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->noutputs; i++)
+		if (out->w[i].started && (pthread_join(out->w[i].thread,
+		    NULL) != 0 || out->w[i].rc == -1))
+			output_failed(r, &o->outputs[i]);
+	free(out->w);
+	free(out->diags.v);
 }
 
 /* The configuration and the rules, for the commands that need both. */
@@ -173,11 +305,14 @@ cmd_config(struct ka_run *r, const struct ka_opts *o)
 	ka_policy_show_emit(stdout, &w);
 }
 
-static void
+/* The audit, and its reports; the number of diagnostics it printed. */
+static size_t
 cmd_check(struct ka_run *r, const struct ka_opts *o)
 {
 	struct ka_report_ctx	 ctx;
 	const char		*fmt = want_format(o);
+	struct outputs		 out;
+	size_t			 printed;
 
 	ka_run_check(r, o);
 	memset(&ctx, 0, sizeof(ctx));
@@ -198,10 +333,13 @@ cmd_check(struct ka_run *r, const struct ka_opts *o)
 	/* Problems with the input come first, then the report. */
 	print_diags(&r->diags, 0, o->quiet);
 	fflush(stderr);
-	write_outputs(r, o, &ctx);
+	printed = r->diags.len;
+	start_outputs(r, o, &ctx, &out);
 	if (ka_report_emit(fmt, stdout, &ctx) == -1)
 		ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
 		    "could not write the %s report", fmt);
+	wait_outputs(r, o, &out);
+	return printed;
 }
 
 /* What baseline did, on standard output unless -q or it went there. */
@@ -287,8 +425,7 @@ main(int argc, char *argv[])
 		ka_run_load_rules(&r, &o);
 		if (r.config_bad)
 			break;
-		cmd_check(&r, &o);
-		printed = r.diags.len;
+		printed = cmd_check(&r, &o);
 		break;
 	case KA_CMD_BASELINE:
 		ka_run_load_rules(&r, &o);

@@ -25,6 +25,7 @@
 #include "outbuf.h"
 #include "pathbase.h"
 #include "report.h"
+#include "scan.h"
 #include "settings.h"
 #include "source.h"
 #include "xmalloc.h"
@@ -59,16 +60,17 @@ static const unsigned char stop[256] = {
 static void
 escape(struct ka_outbuf *fp, const char *s, int attribute)
 {
-	const unsigned char	*p = (const unsigned char *)s, *run;
+	const unsigned char	*p = (const unsigned char *)s, *run, *end;
 	size_t			 n = 0;
 
 	if (s == NULL)
 		return;
+	end = p + strlen(s);
 	for (;;) {
 		for (run = p; *p != '\0'; p += n) {
 			/* Printable ASCII without an entity goes fast. */
-			while (!stop[*p])
-				p++;
+			p += ka_scan_plain(p, (size_t)(end - p), stop,
+			    "\"&'<>");
 			if (*p < 0x80)
 				break;
 			n = ka_jsonw_utf8_seq(p);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite, as CI runs it: installs what is missing, then
 # builds and runs "make check" with warnings as errors, again under
-# AddressSanitizer and UndefinedBehaviorSanitizer, and "make distcheck".
+# AddressSanitizer and UndefinedBehaviorSanitizer, the CI-format tests
+# under ThreadSanitizer, and "make distcheck".
 # Builds go to _build/ so the source tree stays clean.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,6 +50,26 @@ suite() {
 
 suite default
 CK_FORK=no suite sanitize --enable-sanitizers
+
+# The reports of -o are written by threads (src/main.c): ThreadSanitizer
+# watches them through the CI-format tests, which write five at once.
+echo "== threads"
+mkdir -p _build/threads
+if (cd _build/threads &&
+    "$top/configure" -q --with-check=no CFLAGS="-g -O1 -fsanitize=thread" \
+    LDFLAGS="-fsanitize=thread" &&
+    make -s -j"$jobs" src/kafka-audit >build.log 2>&1) &&
+    (cd _build/threads && TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+    sh "$top/tests/ci-formats.sh" >ci-formats.log 2>&1); then
+	p=$(grep -c '^ok ' _build/threads/ci-formats.log)
+	passed=$((passed + p))
+	echo "ci-formats.sh under ThreadSanitizer: $p passed"
+else
+	failed=$((failed + 1))
+	status=1
+	tail -60 _build/threads/build.log _build/threads/ci-formats.log \
+	    2>/dev/null
+fi
 
 echo "== distcheck"
 if (cd _build/default && make -s -j"$jobs" distcheck >distcheck.log 2>&1); then

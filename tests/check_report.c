@@ -8,6 +8,7 @@
 
 #include "check_util.h"
 #include "report.h"
+#include "scan.h"
 #include "xmalloc.h"
 
 #define P1	"conf/producer.properties"
@@ -1320,6 +1321,66 @@ START_TEST(test_junit_escape)
 }
 END_TEST
 
+/*
+ * The same inside long plain text, at every offset of a 16-byte block,
+ * so that the sixteen-byte scan meets each special at each place.
+ */
+START_TEST(test_junit_escape_long)
+{
+	char	*in, *attr, *text, *got, pad[40];
+	size_t	 k;
+
+	memset(pad, 'x', sizeof(pad));
+	for (k = 0; k < 32; k++) {
+		in = xasprintf("%.*s%s%.*s", (int)k, pad, xml_cases[_i].in,
+		    (int)(sizeof(pad) - k), pad);
+		attr = xasprintf("%.*s%s%.*s", (int)k, pad,
+		    xml_cases[_i].attr, (int)(sizeof(pad) - k), pad);
+		text = xasprintf("%.*s%s%.*s", (int)k, pad,
+		    xml_cases[_i].text, (int)(sizeof(pad) - k), pad);
+		got = escaped(ka_report_junit_escape, in, 1);
+		assert_bytes(got, attr);
+		free(got);
+		got = escaped(ka_report_junit_escape, in, 0);
+		assert_bytes(got, text);
+		free(got);
+		free(in);
+		free(attr);
+		free(text);
+	}
+}
+END_TEST
+
+/*
+ * ka_scan_plain() stops at the first byte that is not plain, wherever
+ * it is, and never at or past n.
+ */
+START_TEST(test_scan_plain)
+{
+	static const unsigned char	 odd[] = { '"', '\\', 0x01, 0x1f,
+					    0x80, 0xff, 0 };
+	unsigned char			 json[256], lt[256], buf[64];
+	size_t				 i, k, at;
+
+	for (i = 0; i < 256; i++) {
+		lt[i] = i < 0x20 || i >= 0x80 || i == '<';
+		json[i] = i < 0x20 || i >= 0x80 || i == '"' || i == '\\';
+	}
+	for (k = 0; odd[k] != 0; k++)
+		for (at = 0; at < sizeof(buf); at++) {
+			memset(buf, 'a', sizeof(buf));
+			buf[at] = odd[k];
+			ck_assert_uint_eq(ka_scan_plain(buf, sizeof(buf), json,
+			    "\"\\"), at);
+			ck_assert_uint_eq(ka_scan_plain(buf, at, json,
+			    "\"\\"), at);
+			/* Where only '<' is special, '"' and '\\' are plain. */
+			ck_assert_uint_eq(ka_scan_plain(buf, sizeof(buf), lt,
+			    "<"), lt[odd[k]] ? at : sizeof(buf));
+		}
+}
+END_TEST
+
 /* actions/toolkit command.ts: escapeData and escapeProperty. */
 static const struct {
 	const char	*in, *property, *message;
@@ -1383,6 +1444,9 @@ suite(void)
 	tc = tcase_create("escapes");
 	tcase_add_loop_test(tc, test_junit_escape, 0,
 	    sizeof(xml_cases) / sizeof(xml_cases[0]));
+	tcase_add_loop_test(tc, test_junit_escape_long, 0,
+	    sizeof(xml_cases) / sizeof(xml_cases[0]));
+	tcase_add_test(tc, test_scan_plain);
 	tcase_add_loop_test(tc, test_github_escape, 0,
 	    sizeof(gh_cases) / sizeof(gh_cases[0]));
 	suite_add_tcase(s, tc);

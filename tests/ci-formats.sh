@@ -232,6 +232,46 @@ else
 	not_ok "-o FMT=PATH writes what --format FMT prints"
 fi
 
+# Reports to files of their own are written by threads, the others one
+# after the other: a file named twice holds the last report whole.
+# shellcheck disable=SC2086
+ka check $small -f text -o sarif=twice -o junit=./twice $files \
+    >/dev/null 2>&1
+# shellcheck disable=SC2086
+ka check $small -f junit $files >want 2>/dev/null
+if cmp -s want twice; then
+	ok "-o naming one file twice leaves the last report whole"
+else
+	not_ok "-o naming one file twice leaves the last report whole"
+fi
+
+# A report that cannot be written is said on standard error, and exit 4:
+# a directory that does not exist, a full device (written in turn), and
+# a file past the size limit (written by a thread: with SIGXFSZ ignored,
+# the write fails with EFBIG).
+# shellcheck disable=SC2086
+(
+	trap '' XFSZ
+	ulimit -f 4
+	exec "$KAUDIT" check -f text -o sarif=no/such/dir.sarif \
+	    -o junit=/dev/full -o sarif=big.sarif --snapshot cluster.json \
+	    >out.text 2>err.write
+)
+rc=$?
+if [ "$rc" = 4 ] &&
+    grep -q "could not write the sarif report to no/such/dir.sarif" \
+    err.write &&
+    grep -q "could not write the junit report to /dev/full" err.write &&
+    grep -q "could not write the sarif report to big.sarif" err.write &&
+    grep -q "problems reported on standard error" out.text; then
+	ok "-o reports that cannot be written: output.write on stderr, exit 4"
+else
+	not_ok "-o reports that cannot be written: output.write on stderr," \
+	    "exit 4 (exit $rc)"
+	sed 's/^/# /' err.write
+	tail -2 out.text | sed 's/^/# /'
+fi
+
 # shellcheck disable=SC2086
 GITHUB_ACTIONS=true ka check $small -f auto $files >auto.gha 2>/dev/null
 # shellcheck disable=SC2086
