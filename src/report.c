@@ -334,6 +334,12 @@ ka_report_path(const struct ka_report *r, const char *path)
 }
 
 const char *
+ka_report_file_path(const struct ka_report *r, size_t i)
+{
+	return r->rel != NULL ? r->rel[i] : r->files[i];
+}
+
+const char *
 ka_report_path_cached(const struct ka_report *r,
     struct ka_report_pathcache *pc, const char *path)
 {
@@ -419,20 +425,22 @@ format_index(const char *name)
 /*
  * Write the report and push it out: a full disk or a closed pipe shows up
  * only when the buffer is flushed, so the flush is part of the write.
+ * The FILE is locked throughout: once reports are written by threads,
+ * stdio would otherwise lock it for each of the many pieces of one.
  */
 int
 ka_report_emit(const char *format, FILE *fp, const struct ka_report_ctx *c)
 {
-	int	 i;
+	int	 i, rc = 0;
 
 	i = format_index(format);
 	if (i == -1)
 		return -1;
-	if (formats[i].emit(fp, c) != 0)
-		return -1;
-	if (fflush(fp) == EOF || ferror(fp))
-		return -1;
-	return 0;
+	flockfile(fp);
+	if (formats[i].emit(fp, c) != 0 || fflush(fp) == EOF || ferror(fp))
+		rc = -1;
+	funlockfile(fp);
+	return rc;
 }
 
 int

@@ -137,6 +137,9 @@ void			 ka_report_locate(struct ka_report *,
 			    const struct ka_pathbase *);
 const char		*ka_report_path(const struct ka_report *,
 			    const char *);
+/* The same for files[i]. */
+const char		*ka_report_file_path(const struct ka_report *,
+			    size_t i);
 
 /*
  * The same, remembering the last path asked for: the findings of a file

@@ -129,6 +129,7 @@ struct junit {
 	size_t		 nsel;
 	char		**rules;	/* owned: each rule's "id slug",
 					   escaped, or NULL until used */
+	unsigned char	*marks;		/* owned: mark_rules(), by rule */
 	char		*head;		/* owned: a passing case of the
 					   subject up to the rule */
 	char		*tail;		/* owned: the same after it */
@@ -232,24 +233,21 @@ subject_target(const struct ka_settings *s)
 }
 
 /*
- * Select the findings of subject s into j->sel; 0, or -1 for a file
- * already written (named twice on the command line).
+ * Select the findings of subject s into j->sel: those of file fi of the
+ * report for a file, those of its target in buf for a live subject.
  */
-static int
-select_subject(struct junit *j, const struct ka_settings *s, size_t *buf)
+static void
+select_subject(struct junit *j, const struct ka_settings *s, long fi,
+    size_t *buf)
 {
 	struct live	 key;
 	size_t		 lo, hi, mid;
-	long		 fi;
 
 	j->nsel = 0;
 	if (s->kind == KA_KIND_FILE) {
-		fi = ka_report_file_index(j->c->report, s->src->path);
-		if (fi < 0)
-			return -1;
 		j->sel = j->order + j->first[fi];
 		j->nsel = j->count[fi];
-		return 0;
+		return;
 	}
 	key.target = subject_target(s);
 	key.finding = 0;
@@ -265,7 +263,6 @@ select_subject(struct junit *j, const struct ka_settings *s, size_t *buf)
 		buf[j->nsel++] = j->live[hi].finding;
 	free(key.target);
 	j->sel = buf;
-	return 0;
 }
 
 /* What the findings of one rule on the subject make of its case. */
@@ -275,28 +272,49 @@ enum outcome {
 	SKIP
 };
 
+/* What the shown findings of the subject are, for each rule by index. */
+#define SHOWN	1	/* it has some */
+#define COUNTED	2	/* some not suppressed */
+#define FAILED	4	/* some at or above the threshold */
+
+/*
+ * Note in j->marks what the selected findings make of each rule's case,
+ * in one walk over them, instead of one walk for each rule.
+ */
+static void
+mark_rules(struct junit *j)
+{
+	const struct ka_ruleset	*rs = j->c->rules;
+	const struct ka_finding	*f;
+	unsigned char		 m;
+	size_t			 i;
+
+	memset(j->marks, 0, rs->len);
+	for (i = 0; i < j->nsel; i++) {
+		f = &j->c->report->v[j->sel[i]];
+		if (f->rule < rs->v || f->rule >= rs->v + rs->len ||
+		    !ka_report_shown(j->c, f))
+			continue;
+		m = SHOWN;
+		if (f->suppressed.kind == KA_SUPPRESS_NONE) {
+			m |= COUNTED;
+			if (j->c->threshold >= 0 &&
+			    (int)f->severity >= j->c->threshold)
+				m |= FAILED;
+		}
+		j->marks[f->rule - rs->v] |= m;
+	}
+}
+
 static enum outcome
 outcome(const struct junit *j, const struct ka_rule *rule, int *any)
 {
-	const struct ka_finding	*f;
-	enum outcome		 o = PASS;
-	size_t			 i;
-	int			 shown = 0, counted = 0;
+	unsigned char	 m = j->marks[rule - j->c->rules->v];
 
-	for (i = 0; i < j->nsel; i++) {
-		f = &j->c->report->v[j->sel[i]];
-		if (f->rule != rule || !ka_report_shown(j->c, f))
-			continue;
-		shown = 1;
-		if (f->suppressed.kind != KA_SUPPRESS_NONE)
-			continue;
-		counted = 1;
-		if (j->c->threshold >= 0 &&
-		    (int)f->severity >= j->c->threshold)
-			o = FAIL;
-	}
-	*any = shown;
-	return o == PASS && shown && !counted ? SKIP : o;
+	*any = (m & SHOWN) != 0;
+	if (m & FAILED)
+		return FAIL;
+	return (m & SHOWN) && !(m & COUNTED) ? SKIP : PASS;
 }
 
 static void
@@ -553,6 +571,7 @@ put_cases(struct junit *j, const struct ka_settings *s, const char *cls,
 
 	if (rs == NULL)
 		return;
+	mark_rules(j);
 	/*
 	 * Pass 0 asks which rules ran on the subject and keeps the answer,
 	 * preceded by how many they are; pass 1 reads it back in the same
@@ -648,7 +667,7 @@ live_cases(struct junit *j, size_t *buf, const char **files,
 		s = c->subjects[i];
 		if (s->kind == KA_KIND_FILE)
 			continue;
-		select_subject(j, s, buf);
+		select_subject(j, s, -1, buf);
 		d = live_display(s, files, nfiles);
 		put_cases(j, s, kinds[s->kind], d, c->snapshot, cnt, write);
 		free(d);
@@ -709,7 +728,7 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 	const char			*rel;
 	char				 head[256];
 	size_t				*buf, i, nfiles = 0, nlivesubj = 0;
-	long				 fi;
+	long				 fi, *fis;
 	int				 pass;
 
 	fp = xmalloc(sizeof(*fp));	/* 64 KiB: not on the stack */
@@ -719,9 +738,11 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 	j.fp = fp;
 	j.rules = xcalloc((c->rules != NULL ? c->rules->len : 0) + 1,
 	    sizeof(*j.rules));
+	j.marks = xcalloc((c->rules != NULL ? c->rules->len : 0) + 1, 1);
 	index_findings(&j);
 	buf = xcalloc(j.nlive + 1, sizeof(*buf));
 	cnt = xcalloc(c->nsubjects + 1, sizeof(*cnt));
+	fis = xcalloc(c->nsubjects + 1, sizeof(*fis));
 	files = xcalloc(r->nfiles + 1, sizeof(*files));
 	for (i = 0; i < c->nsubjects; i++)
 		nlivesubj += c->subjects[i]->kind != KA_KIND_FILE;
@@ -749,12 +770,15 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 			s = c->subjects[i];
 			if (s->kind != KA_KIND_FILE)
 				continue;
-			fi = ka_report_file_index(r, s->src->path);
+			/* Pass 1 finds each file where pass 0 did. */
+			if (pass == 0)
+				fis[i] = ka_report_file_index(r, s->src->path);
+			fi = fis[i];
 			if (fi < 0 || j.done[fi])
 				continue;
 			j.done[fi] = 1;
-			select_subject(&j, s, buf);
-			rel = ka_report_path(r, s->src->path);
+			select_subject(&j, s, fi, buf);
+			rel = ka_report_file_path(r, (size_t)fi);
 			if (pass == 1)
 				put_suite(fp, rel, &cnt[i]);
 			put_cases(&j, s, ka_catalog_role_name(s->role), rel,
@@ -787,6 +811,7 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 	for (i = 0; c->rules != NULL && i < c->rules->len; i++)
 		free(j.rules[i]);
 	free(j.rules);
+	free(j.marks);
 	if (j.mem != NULL)
 		fclose(j.mem);
 	free(j.membuf);
@@ -802,6 +827,7 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 	free(j.done);
 	free(buf);
 	free(cnt);
+	free(fis);
 	free(files);
 	ka_outbuf_flush(fp);
 	free(fp);
