@@ -45,24 +45,32 @@ ka_fingerprint_target(const struct ka_finding *f, const char *rel)
 	return xstrdup("");
 }
 
+/* Hash the occurrence in decimal after what s has, and give the digest. */
+static void
+finish(struct ka_sha256 *s, unsigned int occurrence, char hex[KA_SHA256_HEX])
+{
+	char	 num[16], *p = num + sizeof(num);
+
+	/* By hand: snprintf() cost as much as the hash. */
+	do {
+		*--p = (char)('0' + occurrence % 10);
+		occurrence /= 10;
+	} while (occurrence != 0);
+	ka_sha256_update(s, p, (size_t)(num + sizeof(num) - p));
+	ka_sha256_final_hex(s, hex);
+}
+
 void
 ka_fingerprint(const char *rule, const char *target, const char *key,
     unsigned int occurrence, char hex[KA_SHA256_HEX])
 {
 	struct ka_sha256	 s;
-	char			 num[16], *p = num + sizeof(num);
 
-	/* The occurrence in decimal, by hand: snprintf() cost as much. */
-	do {
-		*--p = (char)('0' + occurrence % 10);
-		occurrence /= 10;
-	} while (occurrence != 0);
 	ka_sha256_init(&s);
 	ka_sha256_update(&s, rule, strlen(rule) + 1);
 	ka_sha256_update(&s, target, strlen(target) + 1);
 	ka_sha256_update(&s, key, strlen(key) + 1);
-	ka_sha256_update(&s, p, (size_t)(num + sizeof(num) - p));
-	ka_sha256_final_hex(&s, hex);
+	finish(&s, occurrence, hex);
 }
 
 /* An identity seen: rule, target and key joined by NULs, and a count. */
@@ -117,6 +125,7 @@ ka_fingerprint_report(struct ka_report *r)
 {
 	struct ka_finding		*f;
 	struct ka_report_pathcache	 pc;
+	struct ka_sha256		 s;
 	struct seen			*t;
 	char				*own, *id = NULL;
 	const char			*rule, *key, *target;
@@ -143,12 +152,16 @@ ka_fingerprint_report(struct ka_report *r)
 		append(&id, &idcap, &len, rule, strlen(rule));
 		append(&id, &idcap, &len, target, strlen(target));
 		append(&id, &idcap, &len, key, strlen(key));
-		/* The identity is counted without the last NUL. */
+		/*
+		 * The identity is counted without its last NUL, and hashed
+		 * with it: it is what ka_fingerprint() hashes first.
+		 */
 		f->occurrence = count(t, cap - 1, id, len - 1);
 		free(f->fingerprint);
 		f->fingerprint = xmalloc(KA_SHA256_HEX);
-		ka_fingerprint(rule, target, key, f->occurrence,
-		    f->fingerprint);
+		ka_sha256_init(&s);
+		ka_sha256_update(&s, id, len);
+		finish(&s, f->occurrence, f->fingerprint);
 		free(own);
 	}
 	for (i = 0; i < cap; i++)

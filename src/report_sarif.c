@@ -158,7 +158,8 @@ uri(const char *path)
 	}
 	for (p = (const unsigned char *)path; *p != '\0'; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~' || *p == '/')
 			*q++ = (char)*p;
 		else {
 			*q++ = '%';
