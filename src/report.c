@@ -343,11 +343,17 @@ const char *
 ka_report_path_cached(const struct ka_report *r,
     struct ka_report_pathcache *pc, const char *path)
 {
-	if (path == NULL || path != pc->path) {
-		pc->path = path;
-		pc->rel = path != NULL ? ka_report_path(r, path) : NULL;
+	size_t	 h;
+
+	if (path == NULL)
+		return NULL;
+	/* Allocations align to 16 bytes: the bits above tell paths apart. */
+	h = ((uintptr_t)path >> 4) & (KA_REPORT_PATHCACHE - 1);
+	if (pc->path[h] != path) {
+		pc->path[h] = path;
+		pc->rel[h] = ka_report_path(r, path);
 	}
-	return pc->rel;
+	return pc->rel[h];
 }
 
 /* The line of a live finding's broker, topic or partition in a snapshot. */

@@ -142,13 +142,17 @@ const char		*ka_report_file_path(const struct ka_report *,
 			    size_t i);
 
 /*
- * The same, remembering the last path asked for: the findings of a file
- * follow one another and share its path, so a reporter that walks them
- * looks each file up once.  Zero the cache before the first call.
+ * The same, remembering the paths last asked for by their address: the
+ * findings of a file follow one another and share its path, and those of
+ * a client name the few broker files near it, so a reporter that walks
+ * them looks each file up about once.  Zero the cache before the first
+ * call.
  */
+#define KA_REPORT_PATHCACHE	64	/* entries; a power of two */
+
 struct ka_report_pathcache {
-	const char	*path;		/* borrowed */
-	const char	*rel;		/* borrowed */
+	const char	*path[KA_REPORT_PATHCACHE];	/* borrowed */
+	const char	*rel[KA_REPORT_PATHCACHE];	/* borrowed */
 };
 const char		*ka_report_path_cached(const struct ka_report *,
 			    struct ka_report_pathcache *, const char *);
