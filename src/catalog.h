@@ -1,13 +1,14 @@
 /*
  * The catalogue of known Kafka configuration keys: every key of the broker,
- * topic, Java producer and Java consumer of Kafka 4.1, of librdkafka, and
- * the legacy keys of the old Scala clients, with type, sensitivity, valid
- * values and defaults per Kafka version.  It is read-only data plus pure
- * lookups: nothing here allocates except ka_catalog_normalize().
+ * topic, Java producer and Java consumer of Kafka 0.9 to 4.4, of
+ * librdkafka, and the legacy keys of the old Scala clients, with type,
+ * sensitivity, valid values and defaults per Kafka version.  It is
+ * read-only data plus pure lookups: nothing here allocates except
+ * ka_catalog_normalize().
  *
  * catalog_data.c holds the key table and catalog_history.c the defaults
  * that changed between release lines.  tools/catalog/gen.sh generates both
- * from the ConfigDefs of every Kafka release line from 0.9 to 4.2 (the
+ * from the ConfigDefs of every Kafka release line from 0.9 to 4.4 (the
  * latest patch release of each, read by reflection), from librdkafka's
  * CONFIGURATION.md, and from a hand-written table of the Scala clients'
  * keys.  Kafka 0.8 has no broker ConfigDef: versions before 0.9 get the

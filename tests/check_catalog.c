@@ -33,7 +33,7 @@ START_TEST(test_table)
 	int			 rc;
 	static const unsigned long versions[] = { V(0, 9, 0), V(0, 10, 1),
 	    V(0, 11, 0), V(2, 0, 0), V(2, 5, 0), V(3, 0, 0), V(3, 7, 0),
-	    V(4, 0, 0), V(4, 1, 0), V(4, 2, 0) };
+	    V(4, 0, 0), V(4, 1, 0), V(4, 2, 0), V(4, 3, 0), V(4, 4, 0) };
 
 	keys = ka_catalog_keys(&n);
 	ck_assert_uint_gt(n, 800);

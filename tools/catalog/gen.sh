@@ -43,6 +43,8 @@ releases="
 4.0.2:2.13
 4.1.2:2.13
 4.2.2:2.13
+4.3.1:2.13
+4.4.0:2.13
 "
 
 # The librdkafka release whose CONFIGURATION.md is used.
