@@ -11,7 +11,7 @@
 	 ((unsigned long)(c) << 8) | (unsigned long)(d))
 
 /* The newest release whose defaults the catalogue knows. */
-#define KA_VERSION_NEWEST	KA_VERSION(4, 1, 0, 0)
+#define KA_VERSION_NEWEST	KA_VERSION(4, 4, 0, 0)
 #define KA_VERSION_OLDEST	KA_VERSION(0, 8, 0, 0)
 
 /*
