@@ -471,8 +471,10 @@ is_sensitive_name(const char *name)
 }
 
 /*
- * ServerTopicConfigSynonyms of Kafka 4.1, in the order Kafka consults the
- * broker names: log.retention.ms before .minutes before .hours.
+ * ServerTopicConfigSynonyms of Kafka 4.4, in the order Kafka consults the
+ * broker names: log.retention.ms before .minutes before .hours; and the
+ * pair of message.format.version, which 4.0 dropped, for files of older
+ * releases.
  */
 static const struct {
 	const char	*topic;
@@ -492,6 +494,7 @@ static const struct {
 	{ "local.retention.bytes", "log.local.retention.bytes" },
 	{ "local.retention.ms", "log.local.retention.ms" },
 	{ "max.compaction.lag.ms", "log.cleaner.max.compaction.lag.ms" },
+	{ "max.decompressed.message.bytes", "max.decompressed.message.bytes" },
 	{ "max.message.bytes", "message.max.bytes" },
 	{ "message.format.version", "log.message.format.version" },
 	{ "message.timestamp.after.max.ms",
@@ -503,6 +506,8 @@ static const struct {
 	{ "min.compaction.lag.ms", "log.cleaner.min.compaction.lag.ms" },
 	{ "min.insync.replicas", "min.insync.replicas" },
 	{ "preallocate", "log.preallocate" },
+	{ "remote.copy.lag.bytes", "log.remote.copy.lag.bytes" },
+	{ "remote.copy.lag.ms", "log.remote.copy.lag.ms" },
 	{ "retention.bytes", "log.retention.bytes" },
 	{ "retention.ms", "log.retention.ms" },
 	{ "retention.ms", "log.retention.minutes" },
