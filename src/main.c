@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,6 +313,7 @@ cmd_check(struct ka_run *r, const struct ka_opts *o)
 	struct ka_report_ctx	 ctx;
 	const char		*fmt = want_format(o);
 	struct outputs		 out;
+	sigset_t		 sigpipe, mask;
 	size_t			 printed;
 
 	ka_run_check(r, o);
@@ -334,11 +336,21 @@ cmd_check(struct ka_run *r, const struct ka_opts *o)
 	print_diags(&r->diags, 0, o->quiet);
 	fflush(stderr);
 	printed = r->diags.len;
+	/*
+	 * A standard output closed early (kafka-audit check -o sarif=F |
+	 * head) ends the process by SIGPIPE, as it always has, but only once
+	 * the reports of -o are whole: the signal waits, blocked, until their
+	 * writers are done.
+	 */
+	sigemptyset(&sigpipe);
+	sigaddset(&sigpipe, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &sigpipe, &mask);
 	start_outputs(r, o, &ctx, &out);
 	if (ka_report_emit(fmt, stdout, &ctx) == -1)
 		ka_diag(&r->diags, KA_D_OUTPUT_WRITE, NULL,
 		    "could not write the %s report", fmt);
 	wait_outputs(r, o, &out);
+	pthread_sigmask(SIG_SETMASK, &mask, NULL);
 	return printed;
 }
 

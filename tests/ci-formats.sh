@@ -245,6 +245,32 @@ else
 	not_ok "-o naming one file twice leaves the last report whole"
 fi
 
+# A standard output closed early ends the audit by SIGPIPE, as for any
+# filter, but only once the reports of -o are whole: their threads write
+# several megabytes here while the text report meets the closed pipe.
+mkdir many
+i=0
+while [ "$i" -lt 1500 ]; do
+	printf 'bootstrap.servers=kafka:9092\nacks=1\nretries=0\n' \
+	    >"many/orders-producer-$i.properties"
+	i=$((i + 1))
+done
+{
+	ka check -f text -o sarif=piped.sarif -o junit=piped.xml many \
+	    2>/dev/null
+	echo $? >piped.rc
+} | true
+ka check -f sarif many >want.sarif 2>/dev/null
+ka check -f junit many >want.xml 2>/dev/null
+if [ "$(cat piped.rc)" = 141 ] && cmp -s want.sarif piped.sarif &&
+    cmp -s want.xml piped.xml; then
+	ok "a closed standard output leaves the reports of -o whole"
+else
+	not_ok "a closed standard output leaves the reports of -o whole" \
+	    "(exit $(cat piped.rc); SARIF $(wc -c <piped.sarif) bytes of" \
+	    "$(wc -c <want.sarif))"
+fi
+
 # A report that cannot be written is said on standard error, and exit 4:
 # a directory that does not exist, a full device (written in turn), and
 # a file past the size limit (written by a thread: with SIGXFSZ ignored,
