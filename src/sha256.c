@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #if defined(__GNUC__) && defined(__x86_64__)
@@ -180,22 +181,29 @@ have_ni(void)
 }
 #endif
 
-/* -1 until the first block: then whether block_ni() is used. */
-static int	 use_ni = -1;
+/*
+ * -1 until the first block: then whether block_ni() is used.  Atomic, so
+ * that threads may hash at once; relaxed, as any of them finds the same.
+ */
+static atomic_int	 use_ni = -1;
 
 void
 ka_sha256_portable(int on)
 {
-	use_ni = on ? 0 : -1;
+	atomic_store_explicit(&use_ni, on ? 0 : -1, memory_order_relaxed);
 }
 
 static void
 block(struct ka_sha256 *s, const unsigned char *p)
 {
 #ifdef KA_SHA_NI
-	if (use_ni == -1)
-		use_ni = have_ni();
-	if (use_ni) {
+	int	 ni = atomic_load_explicit(&use_ni, memory_order_relaxed);
+
+	if (ni == -1) {
+		ni = have_ni();
+		atomic_store_explicit(&use_ni, ni, memory_order_relaxed);
+	}
+	if (ni) {
 		block_ni(s, p);
 		return;
 	}
