@@ -473,7 +473,7 @@ is_sensitive_name(const char *name)
 /*
  * ServerTopicConfigSynonyms of Kafka 4.4, in the order Kafka consults the
  * broker names: log.retention.ms before .minutes before .hours; and the
- * pair of message.format.version, which 4.0 dropped, for files of older
+ * three pairs that 4.0 dropped (3.9 has them), for files of older
  * releases.
  */
 static const struct {
@@ -496,11 +496,15 @@ static const struct {
 	{ "max.compaction.lag.ms", "log.cleaner.max.compaction.lag.ms" },
 	{ "max.decompressed.message.bytes", "max.decompressed.message.bytes" },
 	{ "max.message.bytes", "message.max.bytes" },
+	{ "message.downconversion.enable",
+	    "log.message.downconversion.enable" },
 	{ "message.format.version", "log.message.format.version" },
 	{ "message.timestamp.after.max.ms",
 	    "log.message.timestamp.after.max.ms" },
 	{ "message.timestamp.before.max.ms",
 	    "log.message.timestamp.before.max.ms" },
+	{ "message.timestamp.difference.max.ms",
+	    "log.message.timestamp.difference.max.ms" },
 	{ "message.timestamp.type", "log.message.timestamp.type" },
 	{ "min.cleanable.dirty.ratio", "log.cleaner.min.cleanable.ratio" },
 	{ "min.compaction.lag.ms", "log.cleaner.min.compaction.lag.ms" },
