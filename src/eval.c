@@ -1070,31 +1070,61 @@ struct run {
 	struct memo				*memo;	/* of the rule */
 };
 
+/* When a key that release version lacks came or went; owned. */
+static char *
+release_note(const struct ka_keydef *def, unsigned long version)
+{
+	char	 ver[32];
+
+	if (def->since != 0 && version < def->since)
+		return xasprintf("added in Kafka %s", ka_version_format(
+		    def->since, ver, sizeof(ver)));
+	return xasprintf("removed in Kafka %s", ka_version_format(def->until,
+	    ver, sizeof(ver)));
+}
+
 /*
- * Why an unknown key is worth a finding, or NULL when it is not: a
- * broker key in a topic file or a topic key in a broker file (Kafka names
- * the same setting differently at the two levels), else a known key close
- * enough to be the one meant.  *hint is the key suggested.  Other keys
- * are left alone, plugins read their own, except in a topic file: Kafka
- * rejects every topic config it does not know.
+ * Why an unknown key is worth a finding when it is the other level's name
+ * of a setting: a broker key in a topic file or a topic key in a broker
+ * file (Kafka names the same setting differently at the two levels), as
+ * the subject's release has them.  Owned; NULL when it is neither.
+ * *hint is the key meant, when that release has it.
  */
 static char *
-unknown_key_detail(const struct ka_settings *s, const char *key,
+other_level_detail(const struct ka_settings *s, const char *key,
     const char **hint)
 {
-	const char	*other;
+	const struct ka_keydef	*def;
+	const char		*other;
+	char			*note, *d;
 
 	*hint = NULL;
 	if (s->role == KA_ROLE_TOPIC &&
 	    ka_catalog_find(KA_DIALECT_BROKER, key) != NULL) {
-		if ((*hint = ka_catalog_topic_name(key)) != NULL)
-			return xasprintf("it is the broker's name for the "
-			    "topic-level %s", *hint);
-		return xstrdup("it is a broker setting, which a topic "
-		    "cannot override");
+		if ((other = ka_catalog_topic_name(key)) == NULL)
+			return xstrdup("it is a broker setting, which a topic "
+			    "cannot override");
+		def = ka_catalog_find(KA_DIALECT_TOPIC, other);
+		if (def != NULL && !in_release(def, s->version)) {
+			note = release_note(def, s->version);
+			d = xasprintf("it is the broker's name for the "
+			    "topic-level %s, %s", other, note);
+			free(note);
+			return d;
+		}
+		*hint = other;
+		return xasprintf("it is the broker's name for the topic-level "
+		    "%s", other);
 	}
 	if (s->role == KA_ROLE_BROKER &&
-	    ka_catalog_find(KA_DIALECT_TOPIC, key) != NULL) {
+	    (def = ka_catalog_find(KA_DIALECT_TOPIC, key)) != NULL) {
+		if (!in_release(def, s->version)) {
+			note = release_note(def, s->version);
+			d = xasprintf("it is the topic-level name of a setting "
+			    "%s", note);
+			free(note);
+			return d;
+		}
 		if ((other = ka_catalog_broker_name(key)) != NULL) {
 			*hint = other;
 			return xasprintf("it is the topic-level name; the "
@@ -1103,6 +1133,19 @@ unknown_key_detail(const struct ka_settings *s, const char *key,
 		return xstrdup("it is a topic-level setting without a "
 		    "broker default");
 	}
+	return NULL;
+}
+
+/*
+ * Why any other unknown key is worth a finding, or NULL when it is not: a
+ * known key close enough to be the one meant.  *hint is the key
+ * suggested.  Other keys are left alone, plugins read their own, except
+ * in a topic file: Kafka rejects every topic config it does not know.
+ */
+static char *
+unknown_key_detail(const struct ka_settings *s, const char *key,
+    const char **hint)
+{
 	if ((*hint = ka_catalog_suggest(s->dialect, key)) != NULL)
 		return xasprintf("did you mean %s?", *hint);
 	/* kafka-configs refuses any topic config it does not know. */
@@ -1134,7 +1177,7 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 	const struct ka_prop	*p, *prev;
 	enum ka_dialect		 sd;
 	const char		*why, *hint;
-	char			*detail, *out, ver[32];
+	char			*detail, *out;
 	size_t			 i;
 
 	for (i = 0; i < s->props.len; i++) {
@@ -1159,8 +1202,11 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 			if (scala_dialect(s, &sd) &&
 			    ka_catalog_find(sd, p->key) != NULL)
 				continue;
-			why = unknown_key_detail_of(run->memo, s, p->key,
-			    &hint);
+			/* The other level's names depend on the release. */
+			why = detail = other_level_detail(s, p->key, &hint);
+			if (why == NULL)
+				why = unknown_key_detail_of(run->memo, s,
+				    p->key, &hint);
 			if (why == NULL)
 				continue;
 			entry_finding(rep, rule, s, p, 0, NULL, why,
@@ -1200,14 +1246,7 @@ file_check(struct ka_report *rep, const struct ka_rule *rule,
 		case KA_CHECK_VERSION_KEY:
 			if (def == NULL || in_release(def, s->version))
 				continue;
-			if (def->since != 0 && s->version < def->since)
-				detail = xasprintf("added in Kafka %s",
-				    ka_version_format(def->since, ver,
-				    sizeof(ver)));
-			else
-				detail = xasprintf("removed in Kafka %s",
-				    ka_version_format(def->until, ver,
-				    sizeof(ver)));
+			detail = release_note(def, s->version);
 			entry_finding(rep, rule, s, p, 0, NULL, detail, 0);
 			break;
 		default:
