@@ -45,32 +45,67 @@ ka_fingerprint_target(const struct ka_finding *f, const char *rel)
 	return xstrdup("");
 }
 
-/* Hash the occurrence in decimal after what s has, and give the digest. */
+/*
+ * Append n bytes of s and a NUL to the identity being built in *buf, of
+ * *cap bytes, at *len.
+ */
 static void
-finish(struct ka_sha256 *s, unsigned int occurrence, char hex[KA_SHA256_HEX])
+append(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
 {
-	char	 num[16], *p = num + sizeof(num);
+	if (*len + n + 1 > *cap) {
+		*cap = 2 * (*len + n + 1);
+		*buf = xreallocarray(*buf, *cap, 1);
+	}
+	memcpy(*buf + *len, s, n);
+	(*buf)[*len + n] = '\0';
+	*len += n + 1;
+}
+
+/*
+ * The identity of a finding in *buf (of *cap bytes, grown as needed):
+ * rule, target and key, each with its NUL.  Its length.
+ */
+static size_t
+identity(char **buf, size_t *cap, const char *rule, const char *target,
+    const char *key)
+{
+	size_t	 len = 0;
+
+	append(buf, cap, &len, rule, strlen(rule));
+	append(buf, cap, &len, target, strlen(target));
+	append(buf, cap, &len, key, strlen(key));
+	return len;
+}
+
+/* The recipe: SHA-256 of the identity, then the occurrence in decimal. */
+static void
+digest(const char *id, size_t len, unsigned int occurrence,
+    char hex[KA_SHA256_HEX])
+{
+	struct ka_sha256	 s;
+	char			 num[16], *p = num + sizeof(num);
 
 	/* By hand: snprintf() cost as much as the hash. */
 	do {
 		*--p = (char)('0' + occurrence % 10);
 		occurrence /= 10;
 	} while (occurrence != 0);
-	ka_sha256_update(s, p, (size_t)(num + sizeof(num) - p));
-	ka_sha256_final_hex(s, hex);
+	ka_sha256_init(&s);
+	ka_sha256_update(&s, id, len);
+	ka_sha256_update(&s, p, (size_t)(num + sizeof(num) - p));
+	ka_sha256_final_hex(&s, hex);
 }
 
 void
 ka_fingerprint(const char *rule, const char *target, const char *key,
     unsigned int occurrence, char hex[KA_SHA256_HEX])
 {
-	struct ka_sha256	 s;
+	char	*id = NULL;
+	size_t	 cap = 0, len;
 
-	ka_sha256_init(&s);
-	ka_sha256_update(&s, rule, strlen(rule) + 1);
-	ka_sha256_update(&s, target, strlen(target) + 1);
-	ka_sha256_update(&s, key, strlen(key) + 1);
-	finish(&s, occurrence, hex);
+	len = identity(&id, &cap, rule, target, key);
+	digest(id, len, occurrence, hex);
+	free(id);
 }
 
 /* An identity seen: rule, target and key joined by NULs, and a count. */
@@ -101,22 +136,6 @@ count(struct seen *t, size_t mask, const char *id, size_t len)
 }
 
 /*
- * Append n bytes of s and a NUL to the identity being built in *buf, of
- * *cap bytes, at *len.
- */
-static void
-append(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
-{
-	if (*len + n + 1 > *cap) {
-		*cap = 2 * (*len + n + 1);
-		*buf = xreallocarray(*buf, *cap, 1);
-	}
-	memcpy(*buf + *len, s, n);
-	(*buf)[*len + n] = '\0';
-	*len += n + 1;
-}
-
-/*
  * Identities are built in one buffer for the whole report: formatting a
  * string for each finding was a third of the cost of fingerprinting it.
  */
@@ -125,7 +144,6 @@ ka_fingerprint_report(struct ka_report *r)
 {
 	struct ka_finding		*f;
 	struct ka_report_pathcache	 pc;
-	struct ka_sha256		 s;
 	struct seen			*t;
 	char				*own, *id = NULL;
 	const char			*rule, *key, *target;
@@ -148,20 +166,12 @@ ka_fingerprint_report(struct ka_report *r)
 				target = "";
 		} else
 			target = own = ka_fingerprint_target(f, NULL);
-		len = 0;
-		append(&id, &idcap, &len, rule, strlen(rule));
-		append(&id, &idcap, &len, target, strlen(target));
-		append(&id, &idcap, &len, key, strlen(key));
-		/*
-		 * The identity is counted without its last NUL, and hashed
-		 * with it: it is what ka_fingerprint() hashes first.
-		 */
+		len = identity(&id, &idcap, rule, target, key);
+		/* The identity is counted without its last NUL. */
 		f->occurrence = count(t, cap - 1, id, len - 1);
 		free(f->fingerprint);
 		f->fingerprint = xmalloc(KA_SHA256_HEX);
-		ka_sha256_init(&s);
-		ka_sha256_update(&s, id, len);
-		finish(&s, f->occurrence, f->fingerprint);
+		digest(id, len, f->occurrence, f->fingerprint);
 		free(own);
 	}
 	for (i = 0; i < cap; i++)
