@@ -132,22 +132,6 @@ static const char *const escapes['\\' + 1] = {
 	['\\'] = "\\\\",
 };
 
-#define X16(v)	v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
-
-/*
- * The bytes that end a run ka_jsonw_str() copies as it is: the C0
- * controls (NUL among them), '"', '\\', and every byte from 0x80, whose
- * sequence is checked.
- */
-static const unsigned char stop[256] = {
-	X16(1), X16(1),
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* '"' */
-	X16(0), X16(0),
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,	/* '\\' */
-	X16(0), X16(0),
-	X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1),
-};
-
 /*
  * '"', '\\' and the C0 controls are escaped, and nothing else is, as
  * jansson does it; runs of bytes that need nothing go out in one write.
@@ -167,7 +151,7 @@ ka_jsonw_str(struct ka_jsonw *w, const char *s)
 	ka_outbuf_putc(&w->out, '"');
 	for (;;) {
 		for (run = p;; p += n) {
-			p += ka_scan_plain(p, (size_t)(end - p), stop, "\"\\");
+			p += ka_scan_plain(p, (size_t)(end - p), "\"\\");
 			if (*p < 0x80 || (n = ka_jsonw_utf8_seq(p)) == 0)
 				break;
 		}

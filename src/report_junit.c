@@ -42,21 +42,6 @@ static const char *const entities['>' + 1] = {
 	['>'] = "&gt;",
 };
 
-#define X16(v)	v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
-
-/*
- * The bytes that end a run escape() copies as it is: the C0 controls
- * (NUL among them), those with an entity, and every byte from 0x80,
- * whose sequence is checked.
- */
-static const unsigned char stop[256] = {
-	X16(1), X16(1),
-	0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0,	/* " & ' */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,	/* < > */
-	X16(0), X16(0), X16(0), X16(0),
-	X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1),
-};
-
 static void
 escape(struct ka_outbuf *fp, const char *s, int attribute)
 {
@@ -69,8 +54,7 @@ escape(struct ka_outbuf *fp, const char *s, int attribute)
 	for (;;) {
 		for (run = p; *p != '\0'; p += n) {
 			/* Printable ASCII without an entity goes fast. */
-			p += ka_scan_plain(p, (size_t)(end - p), stop,
-			    "\"&'<>");
+			p += ka_scan_plain(p, (size_t)(end - p), "\"&'<>");
 			if (*p < 0x80)
 				break;
 			n = ka_jsonw_utf8_seq(p);

@@ -12,11 +12,10 @@
 /*
  * The number of bytes at the start of the n bytes at p that are plain:
  * neither a C0 control, nor a byte from 0x80, nor one of specials (one
- * to five bytes, NUL-terminated, each from 0x20 to 0x7f).  stop[] is the
- * caller's table of the same: non-zero for exactly the bytes that are not
- * plain.  Never reads past p + n.
+ * to five bytes, NUL-terminated, each from 0x20 to 0x7f).  Never reads
+ * past p + n.
  */
 size_t	ka_scan_plain(const unsigned char *p, size_t n,
-	    const unsigned char stop[256], const char *specials);
+	    const char *specials);
 
 #endif
