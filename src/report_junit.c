@@ -726,7 +726,11 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 	index_findings(&j);
 	buf = xcalloc(j.nlive + 1, sizeof(*buf));
 	cnt = xcalloc(c->nsubjects + 1, sizeof(*cnt));
+	/* The file of each subject in the report, for both passes. */
 	fis = xcalloc(c->nsubjects + 1, sizeof(*fis));
+	for (i = 0; i < c->nsubjects; i++)
+		fis[i] = c->subjects[i]->kind != KA_KIND_FILE ? -1 :
+		    ka_report_file_index(r, c->subjects[i]->src->path);
 	files = xcalloc(r->nfiles + 1, sizeof(*files));
 	for (i = 0; i < c->nsubjects; i++)
 		nlivesubj += c->subjects[i]->kind != KA_KIND_FILE;
@@ -754,9 +758,6 @@ ka_report_junit_emit(FILE *out, const struct ka_report_ctx *c)
 			s = c->subjects[i];
 			if (s->kind != KA_KIND_FILE)
 				continue;
-			/* Pass 1 finds each file where pass 0 did. */
-			if (pass == 0)
-				fis[i] = ka_report_file_index(r, s->src->path);
 			fi = fis[i];
 			if (fi < 0 || j.done[fi])
 				continue;
